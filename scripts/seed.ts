@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import { env } from "@/env";
+import { hashPassword } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { dbHandle } from "@/lib/db/client";
+import { runMigrations } from "@/lib/db/migrate";
+import { type Role, users } from "@/lib/db/schema/users";
+
+/**
+ * `npm run db:seed -- --demo`: one user per role for demos and tests. Passwords come only from
+ * env (SEED_<ROLE>_PASSWORD); a role without one is skipped, so nothing ships a default password.
+ * Re-running updates the password and re-enables the user.
+ */
+const DEMO: { role: Role; name: string; email: string; extension: string; password?: string }[] = [
+  {
+    role: "admin",
+    name: "Ada Admin",
+    email: "admin@switchboard.test",
+    extension: "1000",
+    password: env.SEED_ADMIN_PASSWORD,
+  },
+  {
+    role: "supervisor",
+    name: "Sam Supervisor",
+    email: "supervisor@switchboard.test",
+    extension: "1001",
+    password: env.SEED_SUPERVISOR_PASSWORD,
+  },
+  {
+    role: "agent",
+    name: "Alex Agent",
+    email: "agent@switchboard.test",
+    extension: "1002",
+    password: env.SEED_AGENT_PASSWORD,
+  },
+  {
+    role: "qa",
+    name: "Quinn QA",
+    email: "qa@switchboard.test",
+    extension: "1003",
+    password: env.SEED_QA_PASSWORD,
+  },
+];
+
+if (!process.argv.includes("--demo")) {
+  console.error(
+    "Usage: npm run db:seed -- --demo   (passwords from SEED_ADMIN_PASSWORD, SEED_SUPERVISOR_PASSWORD, SEED_AGENT_PASSWORD, SEED_QA_PASSWORD)",
+  );
+  process.exit(2);
+}
+
+const handle = dbHandle();
+try {
+  await runMigrations(handle);
+  const created: string[] = [];
+  for (const u of DEMO) {
+    if (!u.password) {
+      console.warn(`skipped ${u.role}: set SEED_${u.role.toUpperCase()}_PASSWORD`);
+      continue;
+    }
+    if (u.password.length < MIN_PASSWORD_LENGTH)
+      throw new Error(`SEED_${u.role.toUpperCase()}_PASSWORD needs ${MIN_PASSWORD_LENGTH}+ characters`);
+    const passwordHash = await hashPassword(u.password);
+    const [existing] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, u.email));
+    if (existing) {
+      await handle.db
+        .update(users)
+        .set({ passwordHash, disabled: false, role: u.role })
+        .where(eq(users.id, existing.id));
+    } else {
+      await handle.db
+        .insert(users)
+        .values({ name: u.name, email: u.email, role: u.role, extension: u.extension, passwordHash });
+    }
+    created.push(`${u.role}:${u.email}`);
+  }
+  console.info(JSON.stringify({ seeded: created }));
+} catch (error) {
+  console.error("Seed failed:", error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}

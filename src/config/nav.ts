@@ -1,0 +1,24 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/** Icon names map to lucide icons in the sidebar (a client component can't receive components). */
+export type NavIcon = "dashboard" | "users" | "audit" | "settings";
+
+export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; section: string };
+
+/** The sidebar, in order. A user sees an item only with its permission; the page checks it again. */
+export const NAV: readonly NavItem[] = [
+  { href: "/", label: "Dashboard", icon: "dashboard", permission: "dashboard.view", section: "Overview" },
+  { href: "/users", label: "Users", icon: "users", permission: "users.read", section: "Administration" },
+  { href: "/audit", label: "Audit log", icon: "audit", permission: "audit.read", section: "Administration" },
+  {
+    href: "/settings",
+    label: "Settings",
+    icon: "settings",
+    permission: "settings.read",
+    section: "Administration",
+  },
+];
+
+export function navFor(permissions: ReadonlySet<Permission>): NavItem[] {
+  return NAV.filter((item) => permissions.has(item.permission));
+}

@@ -1,0 +1,78 @@
+import type { Role } from "@/lib/db/schema/users";
+
+/**
+ * Every permission in the product. New features add theirs here and to ROLE_PERMISSIONS;
+ * nothing else defines what a role may do (dub's ROLE_PERMISSIONS is the model).
+ */
+export const PERMISSIONS = {
+  "dashboard.view": "See the dashboard",
+  "users.read": "See users",
+  "users.write": "Create, edit and disable users",
+  "settings.read": "See settings",
+  "settings.write": "Change settings",
+  "audit.read": "Read the audit log",
+  "extensions.read": "See extensions",
+  "extensions.write": "Create and edit extensions",
+  "extensions.secrets": "Reveal SIP secrets",
+  "queues.read": "See queues",
+  "queues.write": "Create and edit queues",
+  "config.apply": "Apply configuration to Asterisk",
+  "panel.view": "Open the live panel",
+  "panel.spy": "Listen to calls",
+  "panel.whisper": "Whisper to agents",
+  "panel.barge": "Barge into calls",
+  "panel.control": "Hang up, transfer, park and pick up calls",
+  "recordings.listen": "Play any recording",
+  "qa.review": "Score calls",
+  "softphone.use": "Use the browser softphone",
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export const ROLES = ["admin", "supervisor", "agent", "qa"] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  supervisor: "Supervisor",
+  agent: "Agent",
+  qa: "QA analyst",
+};
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL_PERMISSIONS,
+  supervisor: [
+    "dashboard.view",
+    "users.read",
+    "audit.read",
+    "extensions.read",
+    "queues.read",
+    "panel.view",
+    "panel.spy",
+    "panel.whisper",
+    "panel.barge",
+    "panel.control",
+    "recordings.listen",
+    "qa.review",
+    "softphone.use",
+  ],
+  agent: ["dashboard.view", "softphone.use"],
+  qa: ["dashboard.view", "recordings.listen", "qa.review", "queues.read"],
+};
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+/** The role's permissions, plus grants, minus revokes. Unknown names in the DB are ignored. */
+export function effectivePermissions(
+  role: Role,
+  grants: readonly string[] = [],
+  revokes: readonly string[] = [],
+): Set<Permission> {
+  const set = new Set<Permission>(ROLE_PERMISSIONS[role]);
+  for (const g of grants) if (isPermission(g)) set.add(g);
+  for (const r of revokes) if (isPermission(r)) set.delete(r);
+  return set;
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { settings } from "@/lib/db/schema/settings";
+import { decryptSecret } from "@/lib/settings/crypto";
+import {
+  envOverride,
+  SETTINGS,
+  SETTINGS_BY_KEY,
+  type SettingDef,
+  type SettingGroup,
+  type SettingKind,
+} from "@/lib/settings/registry";
+
+/** What the settings page may show: never a secret's value, only whether it is set. */
+export type SettingView = {
+  key: string;
+  label: string;
+  group: SettingGroup;
+  kind: SettingKind;
+  help?: string;
+  placeholder?: string;
+  envVar: string;
+  source: "env" | "saved" | "default" | "unset";
+  /** Non-secret value; for secrets always null. */
+  value: string | null;
+  isSet: boolean;
+  /** Last 2 characters of a secret, for recognising it, when it is 12+ characters long. */
+  hint: string | null;
+};
+
+async function storedRows(): Promise<Map<string, { value: string; encrypted: boolean }>> {
+  const rows = await db
+    .select({ key: settings.key, value: settings.value, encrypted: settings.encrypted })
+    .from(settings);
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+export async function getSettingsView(): Promise<SettingView[]> {
+  const stored = await storedRows();
+  return SETTINGS.map((def) => {
+    const fromEnv = envOverride(def);
+    const row = stored.get(def.key);
+    const plain = fromEnv ?? (row ? (row.encrypted ? safeDecrypt(row.value) : row.value) : def.defaultValue);
+    const source = fromEnv ? "env" : row ? "saved" : def.defaultValue ? "default" : "unset";
+    const secret = def.kind === "secret";
+    return {
+      key: def.key,
+      label: def.label,
+      group: def.group,
+      kind: def.kind,
+      help: def.help,
+      placeholder: def.placeholder,
+      envVar: def.envVar,
+      source,
+      value: secret ? null : (plain ?? null),
+      isSet: Boolean(plain),
+      hint: secret && plain && plain.length >= 12 ? `…${plain.slice(-2)}` : null,
+    } satisfies SettingView;
+  });
+}
+
+/** The effective value for server code: env first, then the saved value, then the default. */
+export async function getSetting(key: string): Promise<string | undefined> {
+  const def = SETTINGS_BY_KEY.get(key);
+  if (!def) throw new Error(`Unknown setting ${key}`);
+  const fromEnv = envOverride(def);
+  if (fromEnv) return fromEnv;
+  const row = (await storedRows()).get(key);
+  if (!row) return def.defaultValue;
+  return row.encrypted ? safeDecrypt(row.value) : row.value;
+}
+
+export function isSecret(def: SettingDef): boolean {
+  return def.kind === "secret";
+}
+
+function safeDecrypt(value: string): string | undefined {
+  try {
+    return decryptSecret(value);
+  } catch {
+    // A changed ENCRYPTION_KEY makes old ciphertext unreadable: treat it as unset, never crash.
+    return undefined;
+  }
+}

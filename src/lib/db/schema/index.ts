@@ -1,0 +1,4 @@
+// The schema object drizzle needs for relational queries; not a barrel for app code.
+export * from "./audit";
+export * from "./settings";
+export * from "./users";
