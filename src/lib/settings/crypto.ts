@@ -20,7 +20,8 @@ export function encryptSecret(plain: string): string {
 
 export function decryptSecret(stored: string): string {
   const [version, iv, tag, body] = stored.split(":");
-  if (version !== "v1" || !iv || !tag || !body) throw new Error("Unrecognised secret format");
+  // An empty secret encrypts to an empty body, so only a missing body is malformed.
+  if (version !== "v1" || !iv || !tag || body === undefined) throw new Error("Unrecognised secret format");
   const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64"));
   decipher.setAuthTag(Buffer.from(tag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
