@@ -7,6 +7,7 @@ CREATE TABLE "audit_log" (
 	"action" varchar(80) NOT NULL,
 	"entity" varchar(60) NOT NULL,
 	"entity_id" varchar(120),
+	"entity_label" varchar(200),
 	"before" jsonb,
 	"after" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

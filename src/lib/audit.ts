@@ -9,6 +9,7 @@ export type AuditEntry = {
   action: string;
   entity: string;
   entityId?: string | null;
+  entityLabel?: string | null;
   before?: unknown;
   after?: unknown;
 };
@@ -24,6 +25,7 @@ export async function writeAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
+    entityLabel: entry.entityLabel?.slice(0, 200) ?? null,
     before: redact(entry.before),
     after: redact(entry.after),
   });

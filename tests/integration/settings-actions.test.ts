@@ -169,7 +169,9 @@ describe("saving", () => {
     expect(await storedValue("ami.secret")).toBeUndefined();
     expect((await getSettingsView()).find((v) => v.key === "ami.secret")).toMatchObject({ isSet: false });
     const [entry] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-    expect(entry!.after).toEqual({ "ami.secret": "[redacted]" });
+    // The clear is audited as "was set, now unset", without the secret itself.
+    expect(entry!.before).toEqual({ "ami.secret": "[redacted]" });
+    expect(entry!.after).toEqual({ "ami.secret": null });
   });
 
   it("ignores clear requests for settings that are not secrets", async () => {
@@ -189,13 +191,22 @@ describe("saving", () => {
     expect(await getSetting("ami.port")).toBe("5038");
   });
 
-  it("re-encrypts a changed secret with a fresh IV", async () => {
+  it("re-encrypts a changed secret with a fresh IV, and leaves an unchanged one (and the audit log) alone", async () => {
     await updateSettings({ values: { "ami.secret": AMI_SECRET } });
     const first = await storedValue("ami.secret");
-    await updateSettings({ values: { "ami.secret": AMI_SECRET } });
+    const auditRows = (await db.select().from(auditLog)).length;
+    expect(await updateSettings({ values: { "ami.secret": AMI_SECRET } })).toEqual({
+      ok: true,
+      data: { saved: 0 },
+    });
+    expect(await storedValue("ami.secret")).toBe(first);
+    expect((await db.select().from(auditLog)).length).toBe(auditRows);
+
+    await updateSettings({ values: { "ami.secret": `${AMI_SECRET}-2` } });
     const second = await storedValue("ami.secret");
     expect(second).not.toBe(first);
-    expect(decryptSecret(second!)).toBe(AMI_SECRET);
+    expect(second).not.toContain(AMI_SECRET);
+    expect(decryptSecret(second!)).toBe(`${AMI_SECRET}-2`);
   });
 
   it("treats unreadable ciphertext (a changed key) as unset instead of failing", async () => {

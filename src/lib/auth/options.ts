@@ -108,6 +108,7 @@ async function startSession(userId: string, email: string, previous: string | nu
     action: "auth.login",
     entity: "session",
     entityId: userId,
+    entityLabel: email,
   });
   return { id: userId, email, sid };
 }
@@ -136,5 +137,6 @@ export async function endSession(
       action: "auth.logout",
       entity: "session",
       entityId: userId,
+      entityLabel: row.email,
     });
 }

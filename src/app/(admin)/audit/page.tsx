@@ -111,8 +111,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="font-mono text-xs">{row.action}</td>
                   <td className="text-xs">
                     {row.entity}
-                    {row.entityId && (
-                      <span className="block font-mono text-slate-500">{row.entityId.slice(0, 36)}</span>
+                    {(row.entityLabel ?? row.entityId) && (
+                      <span className="block text-slate-500" title={row.entityId ?? undefined}>
+                        {row.entityLabel ?? row.entityId}
+                      </span>
                     )}
                   </td>
                   <td className="min-w-72">

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { action } from "@/lib/auth/action";
 import { settings } from "@/lib/db/schema/settings";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { encryptSecret } from "@/lib/settings/crypto";
+import { decryptSecret, encryptSecret } from "@/lib/settings/crypto";
 import { envOverride, SETTINGS_BY_KEY } from "@/lib/settings/registry";
 
 const updateSettingsSchema = z.object({
@@ -16,11 +16,21 @@ const updateSettingsSchema = z.object({
   clear: z.array(z.string()).default([]),
 });
 
+/** Saves only what really changed, and audits exactly that (secrets as markers, never values). */
 export const updateSettings = action("settings.write", updateSettingsSchema, async (input, { tx, user }) => {
+  const stored = new Map(
+    (await tx.select().from(settings)).map((r) => [r.key, r.encrypted ? readable(r.value) : r.value]),
+  );
   const fieldErrors: FieldErrors = {};
   const upserts: { key: string; value: string; encrypted: boolean }[] = [];
   const deletes: string[] = [];
-  const changed: Record<string, string> = {};
+  const before: Record<string, string | null> = {};
+  const after: Record<string, string | null> = {};
+  const note = (key: string, secret: boolean, next: string | null) => {
+    const prev = stored.get(key) ?? null;
+    before[key] = secret ? (prev == null ? null : "[secret]") : prev;
+    after[key] = secret ? (next == null ? null : "[new secret]") : next;
+  };
 
   for (const [key, raw] of Object.entries(input.values)) {
     const def = SETTINGS_BY_KEY.get(key);
@@ -29,7 +39,10 @@ export const updateSettings = action("settings.write", updateSettingsSchema, asy
     const secret = def.kind === "secret";
     const value = secret ? raw : raw.trim();
     if (value === "") {
-      if (!secret) deletes.push(key);
+      if (!secret && stored.has(key)) {
+        deletes.push(key);
+        note(key, false, null);
+      }
       continue;
     }
     const parsed = def.schema.safeParse(value);
@@ -37,27 +50,21 @@ export const updateSettings = action("settings.write", updateSettingsSchema, asy
       fieldErrors[key] = parsed.error.issues.map((i) => i.message);
       continue;
     }
+    if (stored.get(key) === value) continue;
     upserts.push({ key, value: secret ? encryptSecret(value) : value, encrypted: secret });
-    changed[key] = secret ? "[changed]" : value;
+    note(key, secret, value);
   }
   for (const key of input.clear) {
     const def = SETTINGS_BY_KEY.get(key);
-    if (def?.kind === "secret" && !envOverride(def)) {
+    if (def?.kind === "secret" && !envOverride(def) && stored.has(key)) {
       deletes.push(key);
-      changed[key] = "[cleared]";
+      note(key, true, null);
     }
   }
   if (Object.keys(fieldErrors).length) {
     throw new AppError("bad_request:settings", "Please correct the highlighted settings.", { fieldErrors });
   }
 
-  const before =
-    deletes.length || upserts.length
-      ? await tx
-          .select({ key: settings.key, value: settings.value, encrypted: settings.encrypted })
-          .from(settings)
-      : [];
-  const beforeView = Object.fromEntries(before.map((r) => [r.key, r.encrypted ? "[secret]" : r.value]));
   if (deletes.length) await tx.delete(settings).where(inArray(settings.key, deletes));
   for (const row of upserts) {
     await tx
@@ -68,20 +75,21 @@ export const updateSettings = action("settings.write", updateSettingsSchema, asy
         set: { value: row.value, encrypted: row.encrypted, updatedBy: user.id },
       });
   }
-  for (const key of deletes) if (!(key in changed)) changed[key] = "[default]";
-  revalidatePath("/settings");
+  const saved = upserts.length + deletes.length;
+  if (saved) revalidatePath("/settings");
   return {
-    data: { saved: upserts.length + deletes.length },
-    audit: {
-      action: "settings.update",
-      entity: "settings",
-      entityId: "settings",
-      before: pick(beforeView, Object.keys(changed)),
-      after: changed,
-    },
+    data: { saved },
+    audit: saved
+      ? { action: "settings.update", entity: "settings", entityId: "settings", before, after }
+      : undefined,
   };
 });
 
-function pick(source: Record<string, string>, keys: string[]) {
-  return Object.fromEntries(keys.map((k) => [k, source[k] ?? null]));
+/** A secret that no longer decrypts (changed ENCRYPTION_KEY) counts as a different value. */
+function readable(ciphertext: string): string | undefined {
+  try {
+    return decryptSecret(ciphertext);
+  } catch {
+    return undefined;
+  }
 }

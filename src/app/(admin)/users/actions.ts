@@ -26,7 +26,13 @@ export const createUser = action("users.write", createUserSchema, async (input, 
   revalidatePath("/users");
   return {
     data: { id: row!.id },
-    audit: { action: "user.create", entity: "user", entityId: row!.id, after: publicFields(row!) },
+    audit: {
+      action: "user.create",
+      entity: "user",
+      entityId: row!.id,
+      entityLabel: row!.email,
+      after: publicFields(row!),
+    },
   };
 });
 
@@ -56,6 +62,7 @@ export const updateUser = action("users.write", updateUserSchema, async (input, 
       action: "user.update",
       entity: "user",
       entityId: input.id,
+      entityLabel: before.email,
       before: publicFields(before),
       after: publicFields(after!),
     },
@@ -84,6 +91,7 @@ export const setUserDisabled = action(
         action: input.disabled ? "user.disable" : "user.enable",
         entity: "user",
         entityId: input.id,
+        entityLabel: before.email,
         before: publicFields(before),
         after: publicFields(after!),
       },
@@ -111,6 +119,7 @@ export const resetUserPassword = action(
         action: "user.reset_password",
         entity: "user",
         entityId: input.id,
+        entityLabel: before.email,
         after: { password: "changed" },
       },
     };

@@ -148,10 +148,12 @@ export function UserForm({ user }: { user?: Existing }) {
                 key={perm}
                 className="flex items-center justify-between gap-3 border-b border-slate-100 py-1.5 dark:border-slate-800"
               >
-                <label htmlFor={`perm-${perm}`} className="text-sm">
-                  <span className={effective ? "" : "text-slate-400 line-through"}>{PERMISSIONS[perm]}</span>
+                <div className="text-sm">
+                  <label htmlFor={`perm-${perm}`} className={effective ? "" : "text-slate-400 line-through"}>
+                    {PERMISSIONS[perm]}
+                  </label>
                   <span className="block font-mono text-[11px] text-slate-500">{perm}</span>
-                </label>
+                </div>
                 <select
                   id={`perm-${perm}`}
                   value={value}

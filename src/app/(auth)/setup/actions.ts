@@ -40,6 +40,7 @@ export async function completeSetup(input: SetupInput): Promise<Result<{ email: 
           action: "setup.complete",
           entity: "user",
           entityId: row!.id,
+          entityLabel: email,
           after: { name, email, role: "admin" },
         },
         tx,

@@ -13,6 +13,8 @@ export const auditLog = pgTable(
     action: varchar({ length: 80 }).notNull(),
     entity: varchar({ length: 60 }).notNull(),
     entityId: varchar({ length: 120 }),
+    /** A human name for the entity as it was then (a user's e-mail, a queue's number). */
+    entityLabel: varchar({ length: 200 }),
     before: jsonb(),
     after: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

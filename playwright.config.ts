@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+
+const dbA = JSON.parse(process.env.E2E_DB_A ?? "{}") as Record<string, string>;
+const dbB = JSON.parse(process.env.E2E_DB_B ?? "{}") as Record<string, string>;
+export const PORT_A = 3100;
+export const PORT_B = 3101;
+/** Server B's absolute session lifetime, short enough to test expiry. */
+export const SHORT_SESSION_SECONDS = 6;
+
+const server = (port: number, env: Record<string, string>) => ({
+  command: `npx next start -p ${port}`,
+  url: `http://127.0.0.1:${port}/api/health`,
+  timeout: 120_000,
+  reuseExistingServer: false,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+  env: {
+    ...(process.env as Record<string, string>),
+    ...env,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    // Tests give each browser context its own X-Forwarded-For, so throttling stays per test.
+    TRUST_PROXY: "true",
+    LOG_LEVEL: "warn",
+  },
+});
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT_A}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH,
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    server(PORT_A, dbA),
+    server(PORT_B, { ...dbB, SESSION_MAX_AGE_SECONDS: String(SHORT_SESSION_SECONDS) }),
+  ],
+});
