@@ -1,6 +1,17 @@
 "use client";
 
-import { LayoutDashboard, Menu, ScrollText, Settings, Users, X } from "lucide-react";
+import {
+  GitCommitVertical,
+  Headset,
+  LayoutDashboard,
+  ListOrdered,
+  Menu,
+  Phone,
+  ScrollText,
+  Settings,
+  Users,
+  X,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -13,6 +24,10 @@ const ICONS: Record<NavIcon, typeof Users> = {
   users: Users,
   audit: ScrollText,
   settings: Settings,
+  extensions: Phone,
+  groups: Headset,
+  queues: ListOrdered,
+  config: GitCommitVertical,
 };
 
 type ShellUser = { name: string; email: string; roleLabel: string };

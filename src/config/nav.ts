@@ -1,13 +1,43 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 /** Icon names map to lucide icons in the sidebar (a client component can't receive components). */
-export type NavIcon = "dashboard" | "users" | "audit" | "settings";
+export type NavIcon =
+  | "dashboard"
+  | "users"
+  | "audit"
+  | "settings"
+  | "extensions"
+  | "groups"
+  | "queues"
+  | "config";
 
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; section: string };
 
 /** The sidebar, in order. A user sees an item only with its permission; the page checks it again. */
 export const NAV: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: "dashboard", permission: "dashboard.view", section: "Overview" },
+  {
+    href: "/extensions",
+    label: "Extensions",
+    icon: "extensions",
+    permission: "extensions.read",
+    section: "Telephony",
+  },
+  {
+    href: "/groups",
+    label: "Ring groups",
+    icon: "groups",
+    permission: "extensions.read",
+    section: "Telephony",
+  },
+  { href: "/queues", label: "Queues", icon: "queues", permission: "queues.read", section: "Telephony" },
+  {
+    href: "/config",
+    label: "Apply & revisions",
+    icon: "config",
+    permission: "config.apply",
+    section: "Telephony",
+  },
   { href: "/users", label: "Users", icon: "users", permission: "users.read", section: "Administration" },
   { href: "/audit", label: "Audit log", icon: "audit", permission: "audit.read", section: "Administration" },
   {

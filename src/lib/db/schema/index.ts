@@ -1,4 +1,7 @@
 // The schema object drizzle needs for relational queries; not a barrel for app code.
 export * from "./audit";
+export * from "./config";
+export * from "./extensions";
+export * from "./queues";
 export * from "./settings";
 export * from "./users";
