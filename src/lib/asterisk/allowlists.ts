@@ -27,6 +27,10 @@ export const ALLOW = {
   codec: /^(ulaw|alaw|g722|opus|gsm|g729)$/,
   /** HH:MM, 24-hour. */
   time: /^([01][0-9]|2[0-3]):[0-5][0-9]$/,
+  /** Day names as GotoIfTime spells them. */
+  weekday: /^(sun|mon|tue|wed|thu|fri|sat)$/,
+  /** IANA time-zone names (Europe/London, America/Argentina/Buenos_Aires, Etc/GMT+3). */
+  timezone: /^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/,
 } as const;
 
 export type AllowlistName = keyof typeof ALLOW;
@@ -42,6 +46,8 @@ export const ALLOW_MESSAGES: Record<AllowlistName, string> = {
   integer: "Enter a whole number.",
   codec: "Unknown codec.",
   time: "Use HH:MM, 24-hour.",
+  weekday: "Unknown day.",
+  timezone: "Use an IANA time-zone name.",
 };
 
 export const CODECS = ["ulaw", "alaw", "g722", "opus", "gsm", "g729"] as const;

@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type CompiledTemplate, compileTemplate } from "../template";
+import type { ConfigState, Destination, ExtensionState, GroupState, QueueState } from "./state";
+
+/** The generated include files, and the Asterisk module each one belongs to. */
+export const CONFIG_FILES = {
+  "extensions_switchboard.conf": "pbx_config.so",
+  "pjsip_endpoints.conf": "res_pjsip.so",
+  "queues_switchboard.conf": "app_queue.so",
+  "voicemail_switchboard.conf": "app_voicemail.so",
+} as const;
+
+export type ConfigFile = keyof typeof CONFIG_FILES;
+export const CONFIG_FILE_NAMES = Object.keys(CONFIG_FILES).sort() as ConfigFile[];
+
+export type Templates = Record<ConfigFile, CompiledTemplate>;
+
+/** File name → content, in stable (sorted) order. */
+export type RenderedConfig = Map<ConfigFile, string>;
+
+let cached: Templates | undefined;
+
+/** Compiles asterisk-templates/*.conf once per process. */
+export function loadTemplates(dir = path.resolve(process.cwd(), "asterisk-templates")): Templates {
+  if (cached && dir === path.resolve(process.cwd(), "asterisk-templates")) return cached;
+  const compiled = Object.fromEntries(
+    CONFIG_FILE_NAMES.map((f) => [f, compileTemplate(f, readFileSync(path.join(dir, f), "utf8"))]),
+  ) as Templates;
+  cached = compiled;
+  return compiled;
+}
+
+/**
+ * The compiler: database state in, file contents out. Pure and deterministic — objects are
+ * sorted by number, and every value passes its field's allowlist inside the templates (a value
+ * that doesn't throws RenderGuardError, whatever put it in the database).
+ */
+export function renderConfig(state: ConfigState, templates: Templates = loadTemplates()): RenderedConfig {
+  const byNumber = <T extends { number: string }>(a: T, b: T) =>
+    a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  const extensions = [...state.extensions].sort(byNumber);
+  const groups = [...state.groups].sort(byNumber);
+  const queues = [...state.queues].sort(byNumber);
+  const names = new Map(extensions.map((e) => [e.number, e.displayName]));
+
+  const scope = {
+    timezone: state.timezone,
+    endpoints: extensions.filter((e) => e.enabled).map(endpointView),
+    extensions: extensions.map(dialplanExtensionView),
+    boxes: extensions
+      .filter((e) => e.voicemailEnabled)
+      .map((e) => ({
+        __source: source("extension", e.id),
+        number: e.number,
+        pin: e.voicemailPin,
+        displayName: e.displayName,
+      })),
+    groups: groups.map(groupView),
+    queues: queues.map((q) => queueView(q, names)),
+  };
+  const out: RenderedConfig = new Map();
+  for (const file of CONFIG_FILE_NAMES) out.set(file, templates[file](scope));
+  return out;
+}
+
+function source(kind: string, id: string) {
+  return `${kind}:${id}`;
+}
+
+function endpointView(e: ExtensionState) {
+  return {
+    __source: source("extension", e.id),
+    number: e.number,
+    displayName: e.displayName,
+    secret: e.secret,
+    codecs: e.codecs,
+    maxContacts: e.maxContacts,
+    voicemail: e.voicemailEnabled,
+    webrtc: e.webrtc,
+    hasPickupGroup: e.pickupGroup != null,
+    pickupGroup: e.pickupGroup,
+    recording: e.recordingPolicy,
+  };
+}
+
+function dialplanExtensionView(e: ExtensionState) {
+  return {
+    __source: source("extension", e.id),
+    number: e.number,
+    recording: e.recordingPolicy,
+    callWaiting: e.callWaiting,
+    voicemail: e.voicemailEnabled,
+    dnd: e.dnd,
+    enabled: e.enabled,
+  };
+}
+
+function destinationView(d: Destination) {
+  return {
+    hangup: d.type === "hangup" || !d.target,
+    voicemail: d.type === "voicemail" && Boolean(d.target),
+    goto: (d.type === "extension" || d.type === "group" || d.type === "queue") && Boolean(d.target),
+    target: d.target,
+  };
+}
+
+function groupView(g: GroupState) {
+  return {
+    __source: source("group", g.id),
+    number: g.number,
+    ringTime: g.ringTime,
+    ringall: g.strategy === "ringall",
+    members: g.members.map((number, i) => ({ number, rest: i > 0 })),
+    failover: destinationView(g.failover),
+  };
+}
+
+const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+function queueView(q: QueueState, names: Map<string, string>) {
+  return {
+    __source: source("queue", q.id),
+    number: q.number,
+    strategy: q.strategy,
+    memberTimeout: q.memberTimeout,
+    retry: q.retry,
+    wrapupTime: q.wrapupTime,
+    maxLen: q.maxLen,
+    weight: q.weight,
+    joinEmpty: q.joinEmpty,
+    leaveWhenEmpty: q.leaveWhenEmpty,
+    announcePosition: q.announcePosition,
+    announceHoldTime: q.announceHoldTime,
+    mohClass: q.mohClass,
+    serviceLevel: q.serviceLevel,
+    recordAlways: q.recordingPolicy === "always",
+    members: [...q.members]
+      .sort((a, b) => (a.number < b.number ? -1 : 1))
+      .map((m) => ({ number: m.number, penalty: m.penalty, displayName: names.get(m.number) ?? m.number })),
+    vips: [...q.vips].sort((a, b) => (a.number < b.number ? -1 : 1)),
+    hours: q.activeHours.map((w) => ({
+      start: w.start,
+      end: w.end,
+      days: [...w.days].sort().map((d, i) => ({ name: DAY_NAMES[d] ?? String(d), rest: i > 0 })),
+    })),
+    closed: destinationView(q.outOfHours),
+  };
+}
