@@ -1,19 +1,23 @@
 import { AppShell } from "@/components/app-shell";
+import { PendingBar } from "@/components/pending-bar";
 import { PermissionsProvider } from "@/components/permissions-provider";
 import { SessionWatcher } from "@/components/session-watcher";
 import { navFor } from "@/config/nav";
+import { countPendingChanges } from "@/lib/asterisk/pending";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 
 /** Every signed-in page. Pages check their own permission too: layouts don't re-run on navigation. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const pending = user.permissions.has("config.apply") ? await countPendingChanges() : 0;
   return (
     <PermissionsProvider permissions={[...user.permissions]}>
       <AppShell
         nav={navFor(user.permissions)}
         user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] }}
       >
+        <PendingBar count={pending} />
         {children}
       </AppShell>
       <SessionWatcher />
