@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AmiClient, type AmiClientOptions } from "./ami-client";
+import { AmiClient } from "./ami-client";
+import type { AmiClientOptions } from "./ami-client-options";
 import { AmiConnectionState, type AmiStateChange } from "./connection-state";
 import type { AmiEvent } from "./message";
 import { BANNER, type FakeAmiHandlers, type FakeAmiServer, startFakeAmi } from "./testing/fake-ami-server";
@@ -63,7 +64,7 @@ describe("AmiClient login", () => {
     const states = recordStates(client);
     await expect(client.connect()).rejects.toMatchObject({
       code: "unavailable:ami_login",
-      message: "AMI refused the login of admin: Authentication failed",
+      message: "AMI refused the login: Authentication failed",
     });
     expect(server.connections[0]?.actions[0]?.raw).toBe(
       replaceActionId(

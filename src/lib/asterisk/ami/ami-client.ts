@@ -1,37 +1,13 @@
 import { EventEmitter } from "node:events";
 import net, { type Socket } from "node:net";
+import { type AmiClientOptions, type ResolvedAmiClientOptions, resolveOptions } from "./ami-client-options";
 import { AmiError } from "./ami-error";
-import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
+import { backoffDelay } from "./backoff";
 import { AmiConnectionState, type AmiStateChange } from "./connection-state";
 import { type AmiEvent, type AmiMessage, type AmiResponse, headerValue } from "./message";
 import { AmiMessageParser } from "./message-parser";
 import { type AmiReply, PendingActions } from "./pending-actions";
 import { type AmiActionHeaders, serializeAction } from "./serialize-action";
-
-export type AmiClientOptions = {
-  host: string;
-  port: number;
-  username: string;
-  secret: string;
-  /** The Login `Events:` value: "on", "off" or a class list such as "call,agent,system". Default "on". */
-  events?: string;
-  /** How long an action may take, a whole event list included. Default 10 s. */
-  actionTimeoutMs?: number;
-  /** How long one attempt may take from TCP connect to the login answer. Default 10 s. */
-  connectTimeoutMs?: number;
-  /** Backoff for reconnecting after a drop (default 250 ms doubling to 5 s, jittered); `false` turns reconnecting off. */
-  reconnect?: false | BackoffOptions;
-  /**
-   * Off by default. When set, a `Ping` goes out every `intervalMs`, and a connection that sends
-   * nothing at all for `deadAfterMs` is dropped and reconnected: a half-open TCP connection
-   * (Asterisk host gone, no RST) otherwise looks healthy for many minutes.
-   */
-  keepalive?: { intervalMs: number; deadAfterMs: number };
-  /** ActionIDs are `<prefix>-<n>`; default `sb-<pid>`, so they are unique per process and readable in Asterisk's logs. */
-  actionIdPrefix?: string;
-  /** Jitter source in [0, 1); default Math.random. */
-  random?: () => number;
-};
 
 export type AmiActionOptions = {
   /** Overrides `actionTimeoutMs` for this action. */
@@ -44,7 +20,6 @@ export type AmiClientEvents = {
   event: [event: AmiEvent];
 };
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const LOGOFF_TIMEOUT_MS = 2_000;
 const END_GRACE_MS = 1_000;
 
@@ -55,7 +30,9 @@ const END_GRACE_MS = 1_000;
  * closure that owns the socket, its reader and its writer, so none of the broken parts can be
  * swapped out alone. Measured against the recorded Asterisk 22 bytes (asterisk-manager-gaps.test.ts)
  * and its source, that package:
- * - splits messages on `\r?\n\r?\n`, so values ending in a bare LF yield a spurious empty message;
+ * - splits lines on `\r?\n` and ends a message at the first empty line, so a value ending in a
+ *   bare LF (`Message: Park successful\n`) yields an extra empty message, and any header after
+ *   it would land in a message of its own;
  * - resolves a list action on `EventList: start` and emits its items as live events;
  * - has no per-action timeout and never rejects actions that were pending when the socket closed;
  * - writes header values unchecked (CR/LF injects a second action), sorts the headers and sends
@@ -78,10 +55,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
   /** The AMI protocol version from the banner (11.0.0 on Asterisk 22), not the Asterisk version. */
   amiVersion?: string;
 
-  private readonly options: Required<Omit<AmiClientOptions, "keepalive" | "reconnect">> & {
-    keepalive?: { intervalMs: number; deadAfterMs: number };
-    reconnect: false | Required<BackoffOptions>;
-  };
+  private readonly options: ResolvedAmiClientOptions;
   private readonly pending = new PendingActions();
   private current = AmiConnectionState.Disconnected;
   private socket?: Socket;
@@ -104,25 +78,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 
   constructor(options: AmiClientOptions) {
     super();
-    this.options = {
-      host: options.host,
-      port: options.port,
-      username: options.username,
-      secret: options.secret,
-      events: options.events ?? "on",
-      actionTimeoutMs: options.actionTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      keepalive: options.keepalive,
-      reconnect:
-        options.reconnect === false
-          ? false
-          : {
-              initialDelayMs: options.reconnect?.initialDelayMs ?? DEFAULT_BACKOFF.initialDelayMs,
-              maxDelayMs: options.reconnect?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
-            },
-      actionIdPrefix: options.actionIdPrefix ?? `sb-${process.pid}`,
-      random: options.random ?? Math.random,
-    };
+    this.options = resolveOptions(options);
     // Fail at construction, not at the first connect, when the credentials could inject headers.
     this.loginAction("probe");
   }
@@ -260,7 +216,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       this.stopped = true;
       const text = headerValue(response, "Message")?.trim() || response.response;
       this.drop(
-        new AmiError("unavailable:ami_login", `AMI refused the login of ${this.options.username}: ${text}`, {
+        new AmiError("unavailable:ami_login", `AMI refused the login: ${text}`, {
           action: "Login",
           response,
         }),
