@@ -1,0 +1,17 @@
+import { PageHeader } from "@/components/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { listDestinationOptions } from "@/lib/db/queries/destinations";
+import { QueueForm } from "../queue-form";
+
+export const metadata = { title: "New queue" };
+
+export default async function NewQueuePage() {
+  await requirePermission("queues.write");
+  const choices = await listDestinationOptions();
+  return (
+    <>
+      <PageHeader title="New queue" description="Saved changes go live with the next apply." />
+      <QueueForm choices={choices} />
+    </>
+  );
+}

@@ -1,0 +1,286 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import {
+  type DestinationChoices,
+  DestinationPicker,
+  type DestinationValue,
+} from "@/components/destination-picker";
+import type { ExtensionChoice } from "@/components/extension-adder";
+import { Field, FormError } from "@/components/field";
+import type { ActiveHoursWindow, QueueStrategy } from "@/lib/db/schema/queues";
+import type { FieldErrors } from "@/lib/errors";
+import { intValue } from "@/lib/form-values";
+import {
+  QUEUE_LIMITS,
+  QUEUE_STRATEGIES,
+  QUEUE_STRATEGY_LABELS,
+  RECORDING_POLICIES,
+  RECORDING_POLICY_LABELS,
+} from "@/lib/validations/queue";
+import { createQueue, updateQueue } from "./actions";
+import { ActiveHoursEditor, type WindowValue } from "./active-hours-editor";
+import { QueueMembersEditor, type StaticMemberValue } from "./queue-members-editor";
+import { VipCallersEditor, type VipValue } from "./vip-callers-editor";
+
+type RecordingPolicy = (typeof RECORDING_POLICIES)[number];
+
+export type ExistingQueue = {
+  id: string;
+  number: string;
+  name: string;
+  strategy: QueueStrategy;
+  memberTimeout: number;
+  retry: number;
+  wrapupTime: number;
+  maxLen: number;
+  weight: number;
+  joinEmpty: boolean;
+  leaveWhenEmpty: boolean;
+  announcePosition: boolean;
+  announceHoldTime: boolean;
+  mohClass: string;
+  serviceLevel: number;
+  recordingPolicy: RecordingPolicy;
+  staticMembers: (ExtensionChoice & { penalty: number })[];
+  dynamicMembers: ExtensionChoice[];
+  vipCallers: { number: string; priority: number }[];
+  activeHours: ActiveHoursWindow[];
+  outOfHours: DestinationValue;
+};
+
+const NUMBERS = [
+  ["memberTimeout", "Member timeout (seconds)", 15, "How long each member's phone rings."],
+  ["retry", "Retry (seconds)", 5, "Pause before ringing members again."],
+  ["wrapupTime", "Wrap-up time (seconds)", 0, "Rest after a call before the next one."],
+  ["maxLen", "Max callers waiting", 0, "0 means no limit."],
+  ["weight", "Weight", 0, "Queues with more weight get shared members first."],
+  ["serviceLevel", "Service level (seconds)", 20, "Answer target for the service-level statistics."],
+] as const;
+
+const FLAGS = [
+  ["joinEmpty", "Callers may join when no member is available", true],
+  ["leaveWhenEmpty", "Callers leave when no member is available", false],
+  ["announcePosition", "Announce position in the queue", false],
+  ["announceHoldTime", "Announce expected hold time", false],
+] as const;
+
+export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: DestinationChoices }) {
+  const router = useRouter();
+  const [number, setNumber] = useState(queue?.number ?? "");
+  const [staticMembers, setStatic] = useState<StaticMemberValue[]>(
+    (queue?.staticMembers ?? []).map((m) => ({ ...m, penalty: String(m.penalty) })),
+  );
+  const [dynamicMembers, setDynamic] = useState<ExtensionChoice[]>(queue?.dynamicMembers ?? []);
+  const [vips, setVips] = useState<VipValue[]>(
+    (queue?.vipCallers ?? []).map((v) => ({ number: v.number, priority: String(v.priority) })),
+  );
+  const [windows, setWindows] = useState<WindowValue[]>(
+    (queue?.activeHours ?? []).map((w, i) => ({ ...w, key: `window-${i}` })),
+  );
+  const [outOfHours, setOutOfHours] = useState<DestinationValue>(
+    queue?.outOfHours ?? { type: "hangup", target: "" },
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <form
+      className="card space-y-8 p-6"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const input = {
+          number,
+          name: String(f.get("name") ?? ""),
+          strategy: String(f.get("strategy") ?? "") as QueueStrategy,
+          recordingPolicy: String(f.get("recordingPolicy") ?? "") as RecordingPolicy,
+          mohClass: String(f.get("mohClass") ?? ""),
+          ...(Object.fromEntries(NUMBERS.map(([key]) => [key, intValue(f.get(key))])) as Record<
+            (typeof NUMBERS)[number][0],
+            number
+          >),
+          ...(Object.fromEntries(FLAGS.map(([key]) => [key, f.get(key) === "on"])) as Record<
+            (typeof FLAGS)[number][0],
+            boolean
+          >),
+          staticMembers: staticMembers.map((m) => ({ number: m.number, penalty: intValue(m.penalty) })),
+          dynamicMembers: dynamicMembers.map((m) => m.number),
+          vipCallers: vips.map((v) => ({ number: v.number, priority: intValue(v.priority) })),
+          activeHours: windows.map(({ days, start, end }) => ({ days, start, end })),
+          outOfHours,
+        };
+        setBusy(true);
+        const result = queue ? await updateQueue({ ...input, id: queue.id }) : await createQueue(input);
+        setBusy(false);
+        if (!result.ok) {
+          setErrors(result.error.fieldErrors ?? {});
+          // Field errors sit by their fields; the banner only points at them.
+          setMessage(
+            result.error.fieldErrors ? "Please correct the highlighted fields." : result.error.message,
+          );
+          return;
+        }
+        setErrors({});
+        setMessage(null);
+        router.push(queue ? `/queues/${queue.id}?saved=1` : "/queues");
+        router.refresh();
+      }}
+    >
+      <FormError message={message} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Field
+          label="Number"
+          name="number"
+          errors={errors.number}
+          help="2–8 digits, unique across extensions, groups and queues."
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              inputMode="numeric"
+              className="input font-mono"
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field
+          label="Name"
+          name="name"
+          errors={errors.name}
+          help="Up to 40 letters, digits, spaces, '.', '-' or '_'."
+        >
+          {(p) => <input {...p} defaultValue={queue?.name} className="input" autoComplete="off" />}
+        </Field>
+        <Field
+          label="Strategy"
+          name="strategy"
+          errors={errors.strategy}
+          help="Which member gets the next call."
+        >
+          {(p) => (
+            <select {...p} defaultValue={queue?.strategy ?? "ringall"} className="input">
+              {QUEUE_STRATEGIES.map((s) => (
+                <option key={s} value={s}>
+                  {QUEUE_STRATEGY_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {NUMBERS.map(([key, label, fallback, help]) => (
+          <Field
+            key={key}
+            label={label}
+            name={key}
+            errors={errors[key]}
+            help={`${help} ${QUEUE_LIMITS[key].min}–${QUEUE_LIMITS[key].max}.`}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={QUEUE_LIMITS[key].min}
+                max={QUEUE_LIMITS[key].max}
+                defaultValue={queue?.[key] ?? fallback}
+                className="input"
+              />
+            )}
+          </Field>
+        ))}
+        <Field
+          label="Music on hold class"
+          name="mohClass"
+          errors={errors.mohClass}
+          help="Letters, digits, '-' or '_'. Empty means “default”."
+        >
+          {(p) => (
+            <input
+              {...p}
+              defaultValue={queue?.mohClass ?? "default"}
+              className="input font-mono"
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field label="Recording" name="recordingPolicy" errors={errors.recordingPolicy}>
+          {(p) => (
+            <select {...p} defaultValue={queue?.recordingPolicy ?? "never"} className="input">
+              {RECORDING_POLICIES.map((r) => (
+                <option key={r} value={r}>
+                  {RECORDING_POLICY_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+
+      <fieldset className="grid gap-2 sm:grid-cols-2">
+        <legend className="label">Caller experience</legend>
+        {FLAGS.map(([key, label, fallback]) => (
+          <label key={key} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={key} defaultChecked={queue?.[key] ?? fallback} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+
+      <Section id="members" title="Members">
+        <QueueMembersEditor
+          staticMembers={staticMembers}
+          dynamicMembers={dynamicMembers}
+          onStaticChange={setStatic}
+          onDynamicChange={setDynamic}
+          extensions={choices.extensions}
+          errors={errors}
+        />
+      </Section>
+
+      <Section id="vip" title="VIP callers">
+        <VipCallersEditor vips={vips} onChange={setVips} errors={errors} />
+      </Section>
+
+      <Section id="hours" title="Active hours">
+        <ActiveHoursEditor windows={windows} onChange={setWindows} errors={errors} />
+        <DestinationPicker
+          label="Out-of-hours"
+          value={outOfHours}
+          onChange={setOutOfHours}
+          choices={choices}
+          exclude={{ type: "queue", number: number.trim() }}
+          help="Where calls go while the queue is closed."
+          errors={{ type: errors["outOfHours.type"], target: errors["outOfHours.target"] }}
+        />
+      </Section>
+
+      <div className="flex justify-end gap-2">
+        <button type="button" className="btn-secondary" onClick={() => router.back()}>
+          Cancel
+        </button>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? "Saving…" : queue ? "Save changes" : "Create queue"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800"
+    >
+      <h2 id={`${id}-heading`} className="font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
