@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type CompiledTemplate, compileTemplate } from "../template";
@@ -69,8 +70,25 @@ function source(kind: string, id: string) {
 }
 
 function endpointView(e: ExtensionState) {
+  const fields = [
+    e.number,
+    e.displayName,
+    e.secret,
+    e.codecs.join("|"),
+    e.maxContacts,
+    e.voicemailEnabled,
+    e.webrtc,
+    e.pickupGroup,
+    e.recordingPolicy,
+  ];
   return {
     __source: source("extension", e.id),
+    /**
+     * A digest of everything this endpoint renders. Asterisk keeps the old object when it
+     * rejects a new one ("Retaining existing configuration"), so presence alone proves nothing:
+     * the apply reads this back over AMI to prove the new definition is the live one.
+     */
+    fingerprint: createHash("sha256").update(JSON.stringify(fields)).digest("hex").slice(0, 12),
     number: e.number,
     displayName: e.displayName,
     secret: e.secret,

@@ -243,6 +243,20 @@ async function verify(
           message: `Endpoint ${e} is still loaded although it was removed.`,
           source: `extension ${e}`,
         };
+    // Asterisk keeps the old object when it rejects a new definition ("Retaining existing
+    // configuration"), so check that every new or changed endpoint is live in its new form.
+    const changedEndpoints = [...want.fingerprints].filter(([name, fp]) => had.fingerprints.get(name) !== fp);
+    for (let i = 0; i < changedEndpoints.length; i += 20) {
+      const batch = changedEndpoints.slice(i, i + 20);
+      const liveFingerprints = await Promise.all(batch.map(([name]) => control.endpointFingerprint(name)));
+      const stale = batch.find(([, fp], j) => liveFingerprints[j] !== fp);
+      if (stale) {
+        return {
+          message: `Asterisk rejected the new definition of endpoint ${stale[0]} and kept the old one; its log names the offending option.`,
+          source: `extension ${stale[0]}`,
+        };
+      }
+    }
   }
   if (changed.includes("queues_switchboard.conf")) {
     const live = await control.queues();

@@ -6,6 +6,8 @@ export interface AsteriskControl {
   /** Reloads one module; rejects with Asterisk's own message when it refuses. */
   reload(module: string): Promise<void>;
   endpoints(): Promise<Set<string>>;
+  /** The SB_FP variable of a loaded endpoint (see the pjsip template), or undefined. */
+  endpointFingerprint(name: string): Promise<string | undefined>;
   queues(): Promise<Set<string>>;
   /** Extension names in a context (hints included); an unknown context reads as empty. */
   contextExtensions(context: string): Promise<Set<string>>;
@@ -34,6 +36,11 @@ export async function connectAsteriskControl(conn: AmiConnection): Promise<Aster
       return new Set(
         reply.events.filter((e) => e.event === "EndpointList").map((e) => e.fields.ObjectName ?? ""),
       );
+    },
+    async endpointFingerprint(name) {
+      const reply = await ami.action("PJSIPShowEndpoint", { Endpoint: name }).catch(emptyOnNoList);
+      const detail = reply.events.find((e) => e.event === "EndpointDetail");
+      return /(?:^|,)SB_FP=([0-9a-f]+)/.exec(detail?.fields.SetVar ?? "")?.[1];
     },
     async queues() {
       const reply = await ami.action("QueueSummary").catch(emptyOnNoList);

@@ -7,26 +7,40 @@ import type { ConfigFile } from "../compiler/render";
  */
 export type Expectations = {
   endpoints: Set<string>;
+  /** endpoint → its SB_FP fingerprint, as rendered. */
+  fingerprints: Map<string, string>;
   queues: Set<string>;
   /** context → extension names (hints included). */
   contexts: Map<string, Set<string>>;
 };
 
 export function expectationsFrom(files: Map<ConfigFile, string | null>): Expectations {
+  const pjsip = pjsipEndpoints(files.get("pjsip_endpoints.conf") ?? "");
   return {
-    endpoints: pjsipEndpoints(files.get("pjsip_endpoints.conf") ?? ""),
+    endpoints: new Set(pjsip.keys()),
+    fingerprints: new Map([...pjsip].filter((e): e is [string, string] => e[1] !== undefined)),
     queues: sections(files.get("queues_switchboard.conf") ?? ""),
     contexts: dialplan(files.get("extensions_switchboard.conf") ?? ""),
   };
 }
 
-function pjsipEndpoints(text: string): Set<string> {
-  const out = new Set<string>();
+/** endpoint name → fingerprint (undefined for endpoints without one). */
+function pjsipEndpoints(text: string): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
   let section: string | undefined;
+  let isEndpoint = false;
   for (const line of text.split("\n")) {
     const head = /^\[([^\]]+)\]/.exec(line);
-    if (head) section = head[1];
-    else if (section && line.trim() === "type=endpoint") out.add(section);
+    if (head) {
+      section = head[1];
+      isEndpoint = false;
+    } else if (section && line.trim() === "type=endpoint") {
+      isEndpoint = true;
+      out.set(section, undefined);
+    } else if (section && isEndpoint) {
+      const fp = /^set_var=SB_FP=([0-9a-f]+)$/.exec(line.trim());
+      if (fp) out.set(section, fp[1]);
+    }
   }
   return out;
 }
