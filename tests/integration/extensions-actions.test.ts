@@ -390,14 +390,12 @@ describe("delete", () => {
 
   it("refuses while a queue sends calls to its voicemail, and refuses renumbering or voicemail off", async () => {
     const ext = await create({ voicemailEnabled: true, voicemailPin: "2468" });
-    await db
-      .insert(queues)
-      .values({
-        number: freshNumber(),
-        name: "After Hours",
-        outOfHoursType: "voicemail",
-        outOfHoursTarget: ext.number,
-      });
+    await db.insert(queues).values({
+      number: freshNumber(),
+      name: "After Hours",
+      outOfHoursType: "voicemail",
+      outOfHoursTarget: ext.number,
+    });
     expect(await deleteExtension({ id: ext.id })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/"After Hours" \(out of hours to voicemail\)/) },
