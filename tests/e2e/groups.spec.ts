@@ -100,3 +100,50 @@ test("a supervisor sees ring groups read-only, and an agent not at all", async (
   expect((await other.page.goto("/groups"))?.status()).toBe(403);
   await other.context.close();
 });
+
+test("members are picked from real extensions, reordered from the keyboard, and keep their order", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  // The extensions UI is built separately; without it there is no way to make members from here.
+  const res = await page.goto("/extensions/new");
+  test.skip(res?.status() !== 200, "needs the extensions UI (/extensions/new)");
+
+  const s = stamp();
+  const first = { number: `3${s}`, name: `Ann ${s}` };
+  const second = { number: `4${s}`, name: `Ben ${s}` };
+  for (const ext of [first, second]) {
+    await page.goto("/extensions/new");
+    await page.getByRole("textbox", { name: "Number", exact: true }).fill(ext.number);
+    await page.getByLabel("Display name").fill(ext.name);
+    await page.getByRole("button", { name: "Create extension" }).click();
+    await expect(page).toHaveURL(/\/extensions\/[0-9a-f-]{36}/);
+  }
+
+  const groups = new GroupsPage(page);
+  const group = { number: `6${s}`, name: `Desk ${s}` };
+  await groups.openNew();
+  await groups.fill({
+    ...group,
+    strategy: "Hunt in order",
+    members: [first.number, second.number],
+    failover: { type: "Extension", number: first.number },
+  });
+  await groups.addMember(first.number);
+  await expect(page.getByText(`${first.number} is already in the list.`)).toBeVisible();
+  await expect(groups.members()).toHaveText([new RegExp(first.number), new RegExp(second.number)]);
+
+  // Keyboard only: move the second member up; focus follows it to the top.
+  await page.getByRole("button", { name: `Move ${second.number} up` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(groups.members()).toHaveText([new RegExp(second.number), new RegExp(first.number)]);
+  await expect(page.getByRole("button", { name: `Move ${second.number} down` })).toBeFocused();
+
+  await groups.submit("Create group");
+  await expect(page).toHaveURL(/\/groups$/);
+  await expect(page.getByRole("row").filter({ hasText: group.name })).toContainText(
+    `extension ${first.number}`,
+  );
+  await groups.open(group.name);
+  await expect(groups.members()).toHaveText([new RegExp(second.number), new RegExp(first.number)]);
+});

@@ -54,7 +54,7 @@ export function VipCallersEditor({
 
   return (
     <fieldset className="space-y-3">
-      <legend className="label">VIP callers</legend>
+      <legend className="sr-only">VIP callers</legend>
       <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
         {vips.length === 0
           ? "No VIP callers."
