@@ -6,10 +6,9 @@ import {
   bulkSetExtensionsEnabled,
   createExtension,
   deleteExtension,
-  regenerateExtensionSecret,
-  revealExtensionSecret,
   updateExtension,
 } from "@/app/(admin)/extensions/actions";
+import { regenerateExtensionSecret, revealExtensionSecret } from "@/app/(admin)/extensions/secret-actions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getExtensionById, listExtensions } from "@/lib/db/queries/extensions";

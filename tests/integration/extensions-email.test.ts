@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createExtension, emailExtensionCredentials } from "@/app/(admin)/extensions/actions";
+import { createExtension } from "@/app/(admin)/extensions/actions";
+import { emailExtensionCredentials } from "@/app/(admin)/extensions/secret-actions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema/audit";

@@ -1,22 +1,24 @@
 "use server";
 
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { assertNumberFree } from "@/lib/asterisk/numbering";
 import { recordConfigChange } from "@/lib/asterisk/pending";
 import { type AuditNote, action } from "@/lib/auth/action";
 import type { Tx } from "@/lib/db/client";
-import { getSetting } from "@/lib/db/queries/settings";
 import { type Extension, extensions } from "@/lib/db/schema/extensions";
-import { users } from "@/lib/db/schema/users";
-import { AppError, type Result } from "@/lib/errors";
-import { credentialsMessage, loadSmtpConfig, sendMail } from "@/lib/extensions/credentials-mail";
+import { AppError } from "@/lib/errors";
 import { applyUserLink } from "@/lib/extensions/linked-user";
+import {
+  extensionAuditView,
+  extensionLabel,
+  linkedUserEmail,
+  loadExtensionForUpdate,
+  loadExtensionsForUpdate,
+} from "@/lib/extensions/records";
 import { generateSipSecret } from "@/lib/extensions/sip-secret";
 import { assertExtensionsUnused, findNumberReferences } from "@/lib/extensions/usage";
-import { log } from "@/lib/log";
-import { decryptSecret, encryptSecret } from "@/lib/settings/crypto";
+import { encryptSecret } from "@/lib/settings/crypto";
 import {
   bulkEnableSchema,
   bulkIdsSchema,
@@ -40,7 +42,7 @@ export const createExtension = action(
     await recordConfigChange(tx, {
       entity: "extension",
       entityId: row!.id,
-      entityLabel: label(row!),
+      entityLabel: extensionLabel(row!),
       action: "create",
       userId: user.id,
     });
@@ -52,8 +54,8 @@ export const createExtension = action(
           action: "extension.create",
           entity: "extension",
           entityId: row!.id,
-          entityLabel: label(row!),
-          after: auditView(row!, await linkedEmail(tx, row!.number)),
+          entityLabel: extensionLabel(row!),
+          after: extensionAuditView(row!, await linkedUserEmail(tx, row!.number)),
         },
         ...userNotes,
       ],
@@ -65,7 +67,7 @@ export const updateExtension = action(
   "extensions.write",
   updateExtensionSchema,
   async (input, { tx, user }) => {
-    const before = await loadForUpdate(tx, input.id);
+    const before = await loadExtensionForUpdate(tx, input.id);
     if (input.number !== before.number) {
       await assertNumberFree(tx, input.number, { id: before.id });
       await refuseIfReferenced(tx, before.number, ["extension", "voicemail"], "number", "Renumbering");
@@ -79,7 +81,7 @@ export const updateExtension = action(
         fieldErrors: { voicemailPin: ["Voicemail needs a PIN of 4 to 10 digits."] },
       });
     }
-    const linkedBefore = await linkedEmail(tx, before.number);
+    const linkedBefore = await linkedUserEmail(tx, before.number);
     const { id, userId, ...fields } = input;
     const [after] = await tx
       .update(extensions)
@@ -91,8 +93,8 @@ export const updateExtension = action(
       previousNumber: before.number,
       userId,
     });
-    const beforeView = auditView(before, linkedBefore);
-    const afterView = auditView(after!, await linkedEmail(tx, after!.number));
+    const beforeView = extensionAuditView(before, linkedBefore);
+    const afterView = extensionAuditView(after!, await linkedUserEmail(tx, after!.number));
     if (before.voicemailPin !== after!.voicemailPin && after!.voicemailPin)
       afterView.voicemailPin = "[changed]";
     if (JSON.stringify(beforeView) === JSON.stringify(afterView) && userNotes.length === 0) {
@@ -101,7 +103,7 @@ export const updateExtension = action(
     await recordConfigChange(tx, {
       entity: "extension",
       entityId: id,
-      entityLabel: label(after!),
+      entityLabel: extensionLabel(after!),
       action: "update",
       userId: user.id,
     });
@@ -113,7 +115,7 @@ export const updateExtension = action(
           action: "extension.update",
           entity: "extension",
           entityId: id,
-          entityLabel: label(after!),
+          entityLabel: extensionLabel(after!),
           before: beforeView,
           after: afterView,
         },
@@ -124,7 +126,7 @@ export const updateExtension = action(
 );
 
 export const deleteExtension = action("extensions.write", extensionIdSchema, async ({ id }, { tx, user }) => {
-  const notes = await deleteRows(tx, [await loadForUpdate(tx, id)], user.id);
+  const notes = await deleteRows(tx, [await loadExtensionForUpdate(tx, id)], user.id);
   revalidatePath("/extensions");
   return { data: { deleted: 1 }, audit: notes };
 });
@@ -133,7 +135,7 @@ export const bulkDeleteExtensions = action(
   "extensions.write",
   bulkIdsSchema,
   async ({ ids }, { tx, user }) => {
-    const rows = await loadManyForUpdate(tx, ids);
+    const rows = await loadExtensionsForUpdate(tx, ids);
     const notes = await deleteRows(tx, rows, user.id);
     revalidatePath("/extensions");
     return { data: { deleted: rows.length }, audit: notes };
@@ -144,7 +146,7 @@ export const bulkSetExtensionsEnabled = action(
   "extensions.write",
   bulkEnableSchema,
   async ({ ids, enabled }, { tx, user }) => {
-    const rows = await loadManyForUpdate(tx, ids);
+    const rows = await loadExtensionsForUpdate(tx, ids);
     const changing = rows.filter((r) => r.enabled !== enabled);
     if (changing.length) {
       await tx
@@ -162,7 +164,7 @@ export const bulkSetExtensionsEnabled = action(
       await recordConfigChange(tx, {
         entity: "extension",
         entityId: r.id,
-        entityLabel: label(r),
+        entityLabel: extensionLabel(r),
         action: "update",
         userId: user.id,
       });
@@ -170,131 +172,13 @@ export const bulkSetExtensionsEnabled = action(
         action: enabled ? "extension.enable" : "extension.disable",
         entity: "extension",
         entityId: r.id,
-        entityLabel: label(r),
+        entityLabel: extensionLabel(r),
         before: { enabled: r.enabled },
         after: { enabled },
       });
     }
     revalidatePath("/extensions");
     return { data: { changed: changing.length, unchanged: rows.length - changing.length }, audit: notes };
-  },
-);
-
-/** Hands the secret to the browser once, on request, for a user with extensions.secrets; audited. */
-export const revealExtensionSecret = action(
-  "extensions.secrets",
-  extensionIdSchema,
-  async ({ id }, { tx, user }) => {
-    if (!user.permissions.has("extensions.read")) throw new AppError("forbidden:extensions.read");
-    const [row] = await tx.select().from(extensions).where(eq(extensions.id, id)).limit(1);
-    if (!row) throw notFound();
-    return {
-      data: { secret: readSecret(row) },
-      audit: {
-        action: "extension.reveal_secret",
-        entity: "extension",
-        entityId: id,
-        entityLabel: label(row),
-      },
-    };
-  },
-);
-
-export const regenerateExtensionSecret = action(
-  "extensions.write",
-  extensionIdSchema,
-  async ({ id }, { tx, user }) => {
-    const row = await loadForUpdate(tx, id);
-    await tx
-      .update(extensions)
-      .set({ secret: encryptSecret(generateSipSecret()) })
-      .where(eq(extensions.id, id));
-    await recordConfigChange(tx, {
-      entity: "extension",
-      entityId: id,
-      entityLabel: label(row),
-      action: "update",
-      userId: user.id,
-    });
-    return {
-      data: { id },
-      audit: {
-        action: "extension.regenerate_secret",
-        entity: "extension",
-        entityId: id,
-        entityLabel: label(row),
-        after: { credentials: "regenerated" },
-      },
-    };
-  },
-);
-
-/**
- * E-mails the SIP username and secret to the linked user. It needs extensions.secrets, not just
- * write: otherwise anyone who may link a user could link themselves and mail the secret out.
- * The mail goes out between two short transactions, never while one is open.
- */
-export async function emailExtensionCredentials(input: { id: string }): Promise<Result<{ to: string }>> {
-  const loaded = await loadCredentials(input);
-  if (!loaded.ok) return loaded;
-  const { to, ...credentials } = loaded.data;
-  try {
-    const smtp = await loadSmtpConfig();
-    const wsUrl = await getSetting("sip.wsUrl");
-    await sendMail(smtp, to, credentialsMessage({ ...credentials, wsUrl: wsUrl || undefined }));
-  } catch (error) {
-    const e = AppError.from(error);
-    log[e.kind === "internal" ? "error" : "warn"](
-      { err: error, extensionId: input.id },
-      "credentials e-mail failed",
-    );
-    return { ok: false, error: e.toJSON() };
-  }
-  const audited = await auditCredentialsSent({ id: input.id, to });
-  return audited.ok ? { ok: true, data: { to } } : audited;
-}
-
-const loadCredentials = action("extensions.secrets", extensionIdSchema, async ({ id }, { tx }) => {
-  const [row] = await tx.select().from(extensions).where(eq(extensions.id, id)).limit(1);
-  if (!row) throw notFound();
-  const [linked] = await tx
-    .select({ name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.extension, row.number))
-    .orderBy(asc(users.name), asc(users.id))
-    .limit(1);
-  if (!linked) {
-    throw new AppError(
-      "bad_request:no_user",
-      "No user is linked to this extension. Link one first: the credentials go to their e-mail address.",
-    );
-  }
-  return {
-    data: {
-      to: linked.email,
-      toName: linked.name,
-      number: row.number,
-      displayName: row.displayName,
-      secret: readSecret(row),
-    },
-  };
-});
-
-const auditCredentialsSent = action(
-  "extensions.secrets",
-  z.object({ id: z.string().uuid(), to: z.string().max(254) }),
-  async ({ id, to }, { tx }) => {
-    const [row] = await tx.select().from(extensions).where(eq(extensions.id, id)).limit(1);
-    return {
-      data: { id },
-      audit: {
-        action: "extension.email_credentials",
-        entity: "extension",
-        entityId: id,
-        entityLabel: row ? label(row) : null,
-        after: { sentTo: to },
-      },
-    };
   },
 );
 
@@ -307,12 +191,12 @@ async function deleteRows(tx: Tx, rows: Extension[], userId: string): Promise<Au
   const notes: AuditNote[] = [];
   const userNotes: AuditNote[] = [];
   for (const r of rows) {
-    const linked = await linkedEmail(tx, r.number);
+    const linked = await linkedUserEmail(tx, r.number);
     userNotes.push(...(await applyUserLink(tx, { number: r.number, userId: null })));
     await recordConfigChange(tx, {
       entity: "extension",
       entityId: r.id,
-      entityLabel: label(r),
+      entityLabel: extensionLabel(r),
       action: "delete",
       userId,
     });
@@ -320,8 +204,8 @@ async function deleteRows(tx: Tx, rows: Extension[], userId: string): Promise<Au
       action: "extension.delete",
       entity: "extension",
       entityId: r.id,
-      entityLabel: label(r),
-      before: auditView(r, linked),
+      entityLabel: extensionLabel(r),
+      before: extensionAuditView(r, linked),
     });
   }
   await tx.delete(extensions).where(
@@ -345,71 +229,4 @@ async function refuseIfReferenced(
   if (refs.length === 0) return;
   const message = `${change} would break ${refs.map((r) => r.usedBy).join(", ")}. Change ${refs.length > 1 ? "them" : "it"} first.`;
   throw new AppError("conflict:extension_in_use", message, { fieldErrors: { [field]: [message] } });
-}
-
-/** What the audit log may hold of an extension: never the secret, never the PIN. */
-function auditView(e: Extension, linkedUser: string | null) {
-  return {
-    number: e.number,
-    displayName: e.displayName,
-    linkedUser,
-    enabled: e.enabled,
-    webrtc: e.webrtc,
-    codecs: e.codecs,
-    maxContacts: e.maxContacts,
-    voicemailEnabled: e.voicemailEnabled,
-    voicemailPin: e.voicemailPin ? "[set]" : null,
-    recordingPolicy: e.recordingPolicy,
-    outboundCallerId: e.outboundCallerId,
-    pickupGroup: e.pickupGroup,
-    callWaiting: e.callWaiting,
-    dnd: e.dnd,
-  };
-}
-
-function label(e: Pick<Extension, "number" | "displayName">) {
-  return `${e.number} ${e.displayName}`;
-}
-
-async function linkedEmail(tx: Tx, number: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(eq(users.extension, number))
-    .orderBy(asc(users.name), asc(users.id))
-    .limit(1);
-  return row?.email ?? null;
-}
-
-async function loadForUpdate(tx: Tx, id: string): Promise<Extension> {
-  const [row] = await tx.select().from(extensions).where(eq(extensions.id, id)).for("update");
-  if (!row) throw notFound();
-  return row;
-}
-
-async function loadManyForUpdate(tx: Tx, ids: string[]): Promise<Extension[]> {
-  const rows = await tx
-    .select()
-    .from(extensions)
-    .where(inArray(extensions.id, ids))
-    .orderBy(asc(extensions.number))
-    .for("update");
-  if (rows.length === 0) throw new AppError("not_found:extension", "Those extensions no longer exist.");
-  return rows;
-}
-
-function readSecret(row: Extension): string {
-  try {
-    return decryptSecret(row.secret);
-  } catch (error) {
-    throw new AppError(
-      "unavailable:secret",
-      "This secret cannot be decrypted with the current ENCRYPTION_KEY. Regenerate it.",
-      { cause: error },
-    );
-  }
-}
-
-function notFound() {
-  return new AppError("not_found:extension", "That extension no longer exists.");
 }

@@ -5,7 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FormError } from "@/components/field";
-import { emailExtensionCredentials, regenerateExtensionSecret, revealExtensionSecret } from "../actions";
+import {
+  emailExtensionCredentials,
+  regenerateExtensionSecret,
+  revealExtensionSecret,
+} from "../secret-actions";
 
 /**
  * SIP credentials. The secret is never part of the page: Reveal fetches it from a server action
