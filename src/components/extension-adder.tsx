@@ -11,11 +11,14 @@ export type ExtensionChoice = { number: string; name: string };
  */
 export function ExtensionAdder({
   label,
+  buttonLabel,
   extensions,
   taken,
   onAdd,
 }: {
   label: string;
+  /** Distinct per adder ("Add member", "Add agent"), so several on one page stay tellable apart. */
+  buttonLabel: string;
   extensions: ExtensionChoice[];
   taken: ReadonlySet<string>;
   onAdd: (extension: ExtensionChoice) => void;
@@ -66,7 +69,7 @@ export function ExtensionAdder({
           }}
         />
         <button type="button" className="btn-secondary shrink-0" onClick={add}>
-          <Plus className="size-4" aria-hidden /> Add
+          <Plus className="size-4" aria-hidden /> {buttonLabel}
         </button>
       </div>
       <datalist id={`${id}-options`}>

@@ -411,6 +411,32 @@ describe("updateQueue", () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it("refuses to renumber a queue a group still fails over to", async () => {
+    const input = queue({ name: "Renumber" });
+    const id = await created(input);
+    const gNumber = freshNumber();
+    await createGroup({
+      number: gNumber,
+      name: "Lobby",
+      strategy: "ringall",
+      ringTime: 20,
+      members: [],
+      failover: { type: "queue", target: input.number },
+    });
+    expect(await updateQueue({ ...input, id, number: freshNumber() })).toMatchObject({
+      ok: false,
+      error: {
+        code: "conflict:in_use",
+        fieldErrors: {
+          number: [
+            `Queue ${input.number} is still used by ring group ${gNumber} “Lobby” (failover). Point it elsewhere first.`,
+          ],
+        },
+      },
+    });
+    expect((await getQueueById({ id }))!.number).toBe(input.number);
+  });
+
   it("answers an unknown id with not_found", async () => {
     expect(await updateQueue({ ...queue(), id: randomUUID() })).toMatchObject({
       ok: false,

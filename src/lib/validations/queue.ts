@@ -70,8 +70,11 @@ const activeWindow = z
     start: z.string({ message: ALLOW_MESSAGES.time }).regex(ALLOW.time, ALLOW_MESSAGES.time),
     end: z.string({ message: ALLOW_MESSAGES.time }).regex(ALLOW.time, ALLOW_MESSAGES.time),
   })
-  // HH:MM compares correctly as text. A window that runs past midnight is two windows.
-  .refine((w) => w.start < w.end, { path: ["end"], message: "End must be after start." });
+  // HH:MM compares correctly as text (only once both are valid). Past midnight is two windows.
+  .refine((w) => !(ALLOW.time.test(w.start) && ALLOW.time.test(w.end)) || w.start < w.end, {
+    path: ["end"],
+    message: "End must be after start.",
+  });
 
 const queueFields = {
   number: numberField,

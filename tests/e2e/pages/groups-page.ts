@@ -39,7 +39,7 @@ export class GroupsPage {
 
   async addMember(number: string) {
     await this.page.getByLabel("Add a member").fill(number);
-    await this.page.getByRole("button", { name: "Add", exact: true }).click();
+    await this.page.getByRole("button", { name: "Add member" }).click();
   }
 
   members(): Locator {

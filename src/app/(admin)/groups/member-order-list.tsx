@@ -109,6 +109,7 @@ export function MemberOrderList({
       ) : null}
       <ExtensionAdder
         label="Add a member"
+        buttonLabel="Add member"
         extensions={extensions}
         taken={new Set(members.map((m) => m.number))}
         onAdd={(ext) => {

@@ -91,6 +91,7 @@ export function QueueMembersEditor({
         <Errors messages={listErrors("staticMembers")} />
         <ExtensionAdder
           label="Add a static member"
+          buttonLabel="Add static member"
           extensions={extensions}
           taken={taken}
           onAdd={(ext) => onStaticChange([...staticMembers, { ...ext, penalty: "0" }])}
@@ -124,6 +125,7 @@ export function QueueMembersEditor({
         <Errors messages={listErrors("dynamicMembers")} />
         <ExtensionAdder
           label="Allow an agent to log in"
+          buttonLabel="Add agent"
           extensions={extensions}
           taken={taken}
           onAdd={(ext) => onDynamicChange([...dynamicMembers, ext])}
