@@ -29,12 +29,13 @@ export function ImportWizard({ maxChars, chunkSize }: { maxChars: number; chunkS
   const [onlyErrors, setOnlyErrors] = useState(false);
 
   async function preview() {
-    if (csv.length > maxChars) {
+    // The server action's body limit counts bytes, not characters.
+    if (new TextEncoder().encode(csv).length > maxChars) {
       setError(`The file is too large: keep it under ${Math.floor(maxChars / 1000)} KB, or split it.`);
       return;
     }
     setBusy(true);
-    const result = await previewExtensionImport({ csv });
+    const result = await previewExtensionImport({ csv }).catch(unreachable);
     setBusy(false);
     if (!result.ok) {
       setError(result.error.fieldErrors?.csv?.join(" ") ?? result.error.message);
@@ -52,7 +53,7 @@ export function ImportWizard({ maxChars, chunkSize }: { maxChars: number; chunkS
     setStage({ kind: "importing", total: valid.length, done: 0, created, skipped });
     for (let i = 0; i < valid.length; i += chunkSize) {
       const chunk = valid.slice(i, i + chunkSize);
-      const result = await importExtensionsChunk({ rows: chunk });
+      const result = await importExtensionsChunk({ rows: chunk }).catch(unreachable);
       if (!result.ok) {
         setStage({
           kind: "finished",
@@ -240,4 +241,12 @@ export function ImportWizard({ maxChars, chunkSize }: { maxChars: number; chunkS
       )}
     </div>
   );
+}
+
+/** A request that never got a Result back (network down, server restarting) reads like any other error. */
+function unreachable(): { ok: false; error: { message: string; fieldErrors?: Record<string, string[]> } } {
+  return {
+    ok: false,
+    error: { message: "The server could not be reached. Check the connection and try again." },
+  };
 }
