@@ -68,19 +68,15 @@ try {
     )
     .returning({ id: queues.id });
   for (let i = 0; i < QUEUES; i += 50) {
-    await db
-      .insert(queueMembers)
-      .values(
-        queueRows
-          .slice(i, i + 50)
-          .flatMap((q, qi) =>
-            Array.from({ length: MEMBERS }, (_, m) => ({
-              queueId: q.id,
-              extensionId: extIds[((i + qi) * MEMBERS + m) % EXTENSIONS]!,
-              penalty: m % 3,
-            })),
-          ),
-      );
+    await db.insert(queueMembers).values(
+      queueRows.slice(i, i + 50).flatMap((q, qi) =>
+        Array.from({ length: MEMBERS }, (_, m) => ({
+          queueId: q.id,
+          extensionId: extIds[((i + qi) * MEMBERS + m) % EXTENSIONS]!,
+          penalty: m % 3,
+        })),
+      ),
+    );
   }
   const groupRows = await db
     .insert(extensionGroups)
@@ -92,17 +88,15 @@ try {
       })),
     )
     .returning({ id: extensionGroups.id });
-  await db
-    .insert(extensionGroupMembers)
-    .values(
-      groupRows.flatMap((g, gi) =>
-        Array.from({ length: 5 }, (_, m) => ({
-          groupId: g.id,
-          extensionId: extIds[(gi * 5 + m) % EXTENSIONS]!,
-          position: m,
-        })),
-      ),
-    );
+  await db.insert(extensionGroupMembers).values(
+    groupRows.flatMap((g, gi) =>
+      Array.from({ length: 5 }, (_, m) => ({
+        groupId: g.id,
+        extensionId: extIds[(gi * 5 + m) % EXTENSIONS]!,
+        position: m,
+      })),
+    ),
+  );
   const seedMs = performance.now() - seedStarted;
   console.error(`seeded in ${Math.round(seedMs)} ms`);
 
