@@ -1,5 +1,6 @@
 import "server-only";
 import { isNull, sql } from "drizzle-orm";
+import type { AuditNote } from "@/lib/auth/action";
 import { db, type Tx } from "@/lib/db/client";
 import { configChanges } from "@/lib/db/schema/config";
 
@@ -17,6 +18,31 @@ export type ConfigChangeNote = {
  */
 export async function recordConfigChange(tx: Tx, note: ConfigChangeNote): Promise<void> {
   await tx.insert(configChanges).values(note);
+}
+
+/**
+ * Records the pending change and returns the matching audit note (`<entity>.<action>`), so every
+ * compiled object's action states what changed exactly once.
+ */
+export async function stageChange(
+  tx: Tx,
+  userId: string,
+  change: Omit<ConfigChangeNote, "userId" | "entityId"> & {
+    entityId: string;
+    before?: unknown;
+    after?: unknown;
+  },
+): Promise<AuditNote> {
+  const { before, after, ...note } = change;
+  await recordConfigChange(tx, { ...note, userId });
+  return {
+    action: `${note.entity}.${note.action}`,
+    entity: note.entity,
+    entityId: note.entityId,
+    entityLabel: note.entityLabel,
+    before,
+    after,
+  };
 }
 
 export async function countPendingChanges(): Promise<number> {

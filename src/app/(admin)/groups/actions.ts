@@ -3,7 +3,7 @@
 import { asc, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { assertNumberFree } from "@/lib/asterisk/numbering";
-import { recordConfigChange } from "@/lib/asterisk/pending";
+import { stageChange } from "@/lib/asterisk/pending";
 import { action } from "@/lib/auth/action";
 import type { Tx } from "@/lib/db/client";
 import {
@@ -44,24 +44,16 @@ export const createGroup = action("extensions.write", createGroupSchema, async (
   ]);
   const [row] = await tx.insert(extensionGroups).values(columns(input)).returning();
   await writeMembers(tx, row!.id, input.members, memberIds);
-  const label = labelOf(row!);
-  await recordConfigChange(tx, {
-    entity: "group",
-    entityId: row!.id,
-    entityLabel: label,
-    action: "create",
-    userId: user.id,
-  });
   revalidatePath("/groups");
   return {
     data: { id: row!.id },
-    audit: {
-      action: "group.create",
+    audit: await stageChange(tx, user.id, {
       entity: "group",
+      action: "create",
       entityId: row!.id,
-      entityLabel: label,
+      entityLabel: labelOf(row!),
       after: snapshot(row!, input.members),
-    },
+    }),
   };
 });
 
@@ -96,25 +88,17 @@ export const updateGroup = action("extensions.write", updateGroupSchema, async (
     .returning();
   await tx.delete(extensionGroupMembers).where(eq(extensionGroupMembers.groupId, input.id));
   await writeMembers(tx, input.id, input.members, memberIds);
-  const label = labelOf(row!);
-  await recordConfigChange(tx, {
-    entity: "group",
-    entityId: input.id,
-    entityLabel: label,
-    action: "update",
-    userId: user.id,
-  });
   revalidatePath("/groups");
   return {
     data: { id: input.id },
-    audit: {
-      action: "group.update",
+    audit: await stageChange(tx, user.id, {
       entity: "group",
+      action: "update",
       entityId: input.id,
-      entityLabel: label,
+      entityLabel: labelOf(row!),
       before: beforeSnap,
       after: afterSnap,
-    },
+    }),
   };
 });
 
@@ -122,24 +106,16 @@ export const deleteGroup = action("extensions.write", deleteGroupSchema, async (
   const before = await loadForUpdate(tx, input.id);
   await assertUnreferenced(tx, before.group);
   await tx.delete(extensionGroups).where(eq(extensionGroups.id, input.id));
-  const label = labelOf(before.group);
-  await recordConfigChange(tx, {
-    entity: "group",
-    entityId: input.id,
-    entityLabel: label,
-    action: "delete",
-    userId: user.id,
-  });
   revalidatePath("/groups");
   return {
     data: { id: input.id },
-    audit: {
-      action: "group.delete",
+    audit: await stageChange(tx, user.id, {
       entity: "group",
+      action: "delete",
       entityId: input.id,
-      entityLabel: label,
+      entityLabel: labelOf(before.group),
       before: snapshot(before.group, before.members),
-    },
+    }),
   };
 });
 

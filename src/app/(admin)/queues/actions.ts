@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { assertNumberFree } from "@/lib/asterisk/numbering";
-import { recordConfigChange } from "@/lib/asterisk/pending";
+import { stageChange } from "@/lib/asterisk/pending";
 import { action } from "@/lib/auth/action";
 import type { Tx } from "@/lib/db/client";
 import {
@@ -29,24 +29,16 @@ export const createQueue = action("queues.write", createQueueSchema, async (inpu
   const ids = await runChecks(tx, input);
   const [row] = await tx.insert(queues).values(columns(input)).returning();
   await writeLists(tx, row!.id, input, ids);
-  const label = labelOf(row!);
-  await recordConfigChange(tx, {
-    entity: "queue",
-    entityId: row!.id,
-    entityLabel: label,
-    action: "create",
-    userId: user.id,
-  });
   revalidatePath("/queues");
   return {
     data: { id: row!.id },
-    audit: {
-      action: "queue.create",
+    audit: await stageChange(tx, user.id, {
       entity: "queue",
+      action: "create",
       entityId: row!.id,
-      entityLabel: label,
+      entityLabel: labelOf(row!),
       after: snapshot(row!, input),
-    },
+    }),
   };
 });
 
@@ -61,25 +53,17 @@ export const updateQueue = action("queues.write", updateQueueSchema, async (inpu
   await tx.delete(queueMembers).where(eq(queueMembers.queueId, input.id));
   await tx.delete(queueVipCallers).where(eq(queueVipCallers.queueId, input.id));
   await writeLists(tx, input.id, input, ids);
-  const label = labelOf(row!);
-  await recordConfigChange(tx, {
-    entity: "queue",
-    entityId: input.id,
-    entityLabel: label,
-    action: "update",
-    userId: user.id,
-  });
   revalidatePath("/queues");
   return {
     data: { id: input.id },
-    audit: {
-      action: "queue.update",
+    audit: await stageChange(tx, user.id, {
       entity: "queue",
+      action: "update",
       entityId: input.id,
-      entityLabel: label,
+      entityLabel: labelOf(row!),
       before: beforeSnap,
       after: afterSnap,
-    },
+    }),
   };
 });
 
@@ -87,24 +71,16 @@ export const deleteQueue = action("queues.write", deleteQueueSchema, async (inpu
   const before = await loadForUpdate(tx, input.id);
   await assertUnreferenced(tx, before.queue);
   await tx.delete(queues).where(eq(queues.id, input.id));
-  const label = labelOf(before.queue);
-  await recordConfigChange(tx, {
-    entity: "queue",
-    entityId: input.id,
-    entityLabel: label,
-    action: "delete",
-    userId: user.id,
-  });
   revalidatePath("/queues");
   return {
     data: { id: input.id },
-    audit: {
-      action: "queue.delete",
+    audit: await stageChange(tx, user.id, {
       entity: "queue",
+      action: "delete",
       entityId: input.id,
-      entityLabel: label,
+      entityLabel: labelOf(before.queue),
       before: snapshot(before.queue, before.lists),
-    },
+    }),
   };
 });
 
