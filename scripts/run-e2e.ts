@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -49,12 +49,26 @@ try {
     },
   });
   status = run.status ?? 1;
+  printSummary();
 } catch (error) {
   console.error((error as Error).message);
 } finally {
   for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
 }
 process.exit(status);
+
+/** One plain closing line from Playwright's JSON report, e.g. "27 passed, 0 failed, 0 skipped". */
+function printSummary() {
+  try {
+    const report = JSON.parse(readFileSync("test-results/e2e-report.json", "utf8")) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    };
+    const { expected, unexpected, skipped, flaky } = report.stats;
+    console.info(`${expected + flaky} passed, ${unexpected} failed, ${skipped} skipped`);
+  } catch {
+    // No report (Playwright did not start): the exit status already says so.
+  }
+}
 
 /** Returns env for one server: DATABASE_URL (fresh PostgreSQL database) or DATA_DIR (fresh PGlite). */
 async function freshDatabase(tag: string): Promise<Record<string, string>> {
