@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, max } from "drizzle-orm";
+import { and, eq, isNull, lte, max } from "drizzle-orm";
 import { dbHandle } from "@/lib/db/client";
 import { configBlobs, configChanges, configRevisionFiles, configRevisions } from "@/lib/db/schema/config";
 import { log } from "@/lib/log";
@@ -147,7 +147,7 @@ async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     // 3. Reload only the affected modules, then 4. verify against the live Asterisk.
     await reloadAll(control, modules, progress);
     progress("verify", "start", "Checking that Asterisk loaded what was rendered");
-    const mismatch = await verify(control, expectationsFrom(next), previousExpectations(previous), changed);
+    const mismatch = await verify(control, expectationsFrom(next), expectationsFrom(previous), changed);
     if (mismatch) throw new VerifyError(mismatch);
     progress("verify", "done", "Asterisk matches the rendered config");
   } catch (error) {
@@ -216,11 +216,6 @@ async function reloadAll(
     await control.reload(m);
     progress("reload", "done", `Reloaded ${m}`);
   }
-}
-
-/** Old objects that the new files drop must be gone after the reload. */
-function previousExpectations(previous: Map<ConfigFile, string | null>): Expectations {
-  return expectationsFrom(previous);
 }
 
 async function verify(
@@ -390,14 +385,4 @@ function renderFailure(error: unknown): { error?: string; errorSource?: string; 
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** For the revisions page. */
-export async function latestRevisionId(): Promise<number | null> {
-  const [row] = await dbHandle()
-    .db.select({ id: configRevisions.id })
-    .from(configRevisions)
-    .orderBy(desc(configRevisions.id))
-    .limit(1);
-  return row?.id ?? null;
 }

@@ -6,7 +6,6 @@ import {
   envOverride,
   SETTINGS,
   SETTINGS_BY_KEY,
-  type SettingDef,
   type SettingGroup,
   type SettingKind,
 } from "@/lib/settings/registry";
@@ -68,10 +67,6 @@ export async function getSetting(key: string): Promise<string | undefined> {
   const row = (await storedRows()).get(key);
   if (!row) return def.defaultValue;
   return row.encrypted ? safeDecrypt(row.value) : row.value;
-}
-
-export function isSecret(def: SettingDef): boolean {
-  return def.kind === "secret";
 }
 
 function safeDecrypt(value: string): string | undefined {
