@@ -53,6 +53,7 @@ describe("the renderer's guard", () => {
     ["secret", "S3cretS3cretS3cret01\n#include /etc/passwd"],
     ["number", "1001&PJSIP/9"],
     ["codecs", ["ulaw", "alaw\nallow=all"]],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the injection payload itself
     ["voicemailPin", "12${SHELL(id)}"],
     ["recordingPolicy", "always)"],
   ] as const)("refuses %s = %j and names the object", (field, value) => {
