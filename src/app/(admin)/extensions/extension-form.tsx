@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { useActionForm } from "@/components/use-action-form";
 import { CODECS } from "@/lib/asterisk/allowlists";
 import type { ExtensionView, LinkableUser } from "@/lib/db/queries/extensions";
-import type { FieldErrors } from "@/lib/errors";
 import {
   DEFAULT_CODECS,
   MAX_CONTACTS,
@@ -26,9 +26,7 @@ const TOGGLES: { key: Toggle; label: string; help: string }[] = [
 /** Create and edit. The server validates everything again; errors come back per field. */
 export function ExtensionForm({ extension, users }: { extension?: ExtensionView; users: LinkableUser[] }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, message, busy, submit } = useActionForm();
   const [voicemail, setVoicemail] = useState(extension?.voicemailEnabled ?? false);
   const [codecs, setCodecs] = useState<string[]>(extension?.codecs ?? DEFAULT_CODECS);
 
@@ -57,20 +55,10 @@ export function ExtensionForm({ extension, users }: { extension?: ExtensionView;
           callWaiting: f.get("callWaiting") === "on",
           dnd: f.get("dnd") === "on",
         };
-        setBusy(true);
-        const result = extension
-          ? await updateExtension({ ...values, id: extension.id })
-          : await createExtension(values);
-        setBusy(false);
-        if (!result.ok) {
-          setErrors(result.error.fieldErrors ?? {});
-          setMessage(result.error.message);
-          return;
-        }
-        setErrors({});
-        setMessage(null);
-        router.push(`/extensions/${result.data.id}?${extension ? "saved" : "created"}=1`);
-        router.refresh();
+        await submit(
+          () => (extension ? updateExtension({ ...values, id: extension.id }) : createExtension(values)),
+          (data) => `/extensions/${data.id}?${extension ? "saved" : "created"}=1`,
+        );
       }}
     >
       <FormError message={message} />

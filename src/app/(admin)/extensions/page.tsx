@@ -1,9 +1,10 @@
-import { Plus, Search, Upload } from "lucide-react";
+import { Plus, Upload } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { Can } from "@/components/permissions-provider";
+import { SearchForm } from "@/components/search-form";
 import { can, requirePermission } from "@/lib/auth/session";
 import { EXTENSION_SORTS, listExtensions, toExtensionSort } from "@/lib/db/queries/extensions";
 import { ExtensionsTable } from "./extensions-table";
@@ -44,17 +45,7 @@ export default async function ExtensionsPage({
           Extension {deleted.slice(0, 60)} deleted. It is removed from Asterisk at the next apply.
         </p>
       )}
-      <form className="mb-4 flex max-w-xl flex-wrap gap-2" aria-label="Search extensions">
-        <label htmlFor="extension-search" className="sr-only">
-          Search extensions
-        </label>
-        <input
-          id="extension-search"
-          name="q"
-          defaultValue={q}
-          placeholder="Search number or name"
-          className="input max-w-xs flex-1"
-        />
+      <SearchForm label="Search extensions" placeholder="Search number or name" defaultValue={q}>
         <label htmlFor="extension-sort" className="sr-only">
           Sort by
         </label>
@@ -65,10 +56,7 @@ export default async function ExtensionsPage({
             </option>
           ))}
         </select>
-        <button type="submit" className="btn-secondary">
-          <Search className="size-4" aria-hidden /> Search
-        </button>
-      </form>
+      </SearchForm>
       {page.rows.length === 0 ? (
         <EmptyState title={q ? `No extensions match “${q}”` : "No extensions yet"}>
           {q ? (

@@ -9,6 +9,7 @@ import {
 } from "@/components/destination-picker";
 import type { ExtensionChoice } from "@/components/extension-adder";
 import { Field, FormError } from "@/components/field";
+import { useActionForm } from "@/components/use-action-form";
 import type { FieldErrors } from "@/lib/errors";
 import { intValue } from "@/lib/form-values";
 import { GROUP_STRATEGIES, GROUP_STRATEGY_LABELS, RING_TIME } from "@/lib/validations/group";
@@ -32,9 +33,7 @@ export function GroupForm({ group, choices }: { group?: ExistingGroup; choices: 
     group?.failover ?? { type: "hangup", target: "" },
   );
   const [number, setNumber] = useState(group?.number ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, message, busy, submit } = useActionForm();
 
   return (
     <form
@@ -51,21 +50,10 @@ export function GroupForm({ group, choices }: { group?: ExistingGroup; choices: 
           members: members.map((m) => m.number),
           failover,
         };
-        setBusy(true);
-        const result = group ? await updateGroup({ ...input, id: group.id }) : await createGroup(input);
-        setBusy(false);
-        if (!result.ok) {
-          setErrors(result.error.fieldErrors ?? {});
-          // Field errors sit by their fields; the banner only points at them.
-          setMessage(
-            result.error.fieldErrors ? "Please correct the highlighted fields." : result.error.message,
-          );
-          return;
-        }
-        setErrors({});
-        setMessage(null);
-        router.push(group ? `/groups/${group.id}?saved=1` : "/groups");
-        router.refresh();
+        await submit(
+          () => (group ? updateGroup({ ...input, id: group.id }) : createGroup(input)),
+          () => (group ? `/groups/${group.id}?saved=1` : "/groups"),
+        );
       }}
     >
       <FormError message={message} />

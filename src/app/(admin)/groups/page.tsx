@@ -1,9 +1,10 @@
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { Can } from "@/components/permissions-provider";
+import { SearchForm } from "@/components/search-form";
 import { requirePermission } from "@/lib/auth/session";
 import { listGroups } from "@/lib/db/queries/groups";
 import { describeDestination } from "@/lib/validations/destination";
@@ -32,21 +33,7 @@ export default async function GroupsPage({
           </Can>
         }
       />
-      <form className="mb-4 flex max-w-md gap-2" aria-label="Search ring groups">
-        <label htmlFor="group-search" className="sr-only">
-          Search ring groups
-        </label>
-        <input
-          id="group-search"
-          name="q"
-          defaultValue={q}
-          placeholder="Search number or name"
-          className="input"
-        />
-        <button type="submit" className="btn-secondary">
-          <Search className="size-4" aria-hidden /> Search
-        </button>
-      </form>
+      <SearchForm label="Search ring groups" placeholder="Search number or name" defaultValue={q} />
       {page.rows.length === 0 ? (
         <EmptyState title={q ? `No ring groups match “${q}”` : "No ring groups yet"}>
           {q ? (

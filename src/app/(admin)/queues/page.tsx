@@ -1,9 +1,10 @@
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { Can } from "@/components/permissions-provider";
+import { SearchForm } from "@/components/search-form";
 import { requirePermission } from "@/lib/auth/session";
 import { listQueues } from "@/lib/db/queries/queues";
 import { describeDestination } from "@/lib/validations/destination";
@@ -32,21 +33,7 @@ export default async function QueuesPage({
           </Can>
         }
       />
-      <form className="mb-4 flex max-w-md gap-2" aria-label="Search queues">
-        <label htmlFor="queue-search" className="sr-only">
-          Search queues
-        </label>
-        <input
-          id="queue-search"
-          name="q"
-          defaultValue={q}
-          placeholder="Search number or name"
-          className="input"
-        />
-        <button type="submit" className="btn-secondary">
-          <Search className="size-4" aria-hidden /> Search
-        </button>
-      </form>
+      <SearchForm label="Search queues" placeholder="Search number or name" defaultValue={q} />
       {page.rows.length === 0 ? (
         <EmptyState title={q ? `No queues match “${q}”` : "No queues yet"}>
           {q ? (

@@ -9,8 +9,8 @@ import {
 } from "@/components/destination-picker";
 import type { ExtensionChoice } from "@/components/extension-adder";
 import { Field, FormError } from "@/components/field";
+import { useActionForm } from "@/components/use-action-form";
 import type { ActiveHoursWindow, QueueStrategy } from "@/lib/db/schema/queues";
-import type { FieldErrors } from "@/lib/errors";
 import { intValue } from "@/lib/form-values";
 import {
   QUEUE_LIMITS,
@@ -82,9 +82,7 @@ export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: 
   const [outOfHours, setOutOfHours] = useState<DestinationValue>(
     queue?.outOfHours ?? { type: "hangup", target: "" },
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, message, busy, submit } = useActionForm();
 
   return (
     <form
@@ -113,21 +111,10 @@ export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: 
           activeHours: windows.map(({ days, start, end }) => ({ days, start, end })),
           outOfHours,
         };
-        setBusy(true);
-        const result = queue ? await updateQueue({ ...input, id: queue.id }) : await createQueue(input);
-        setBusy(false);
-        if (!result.ok) {
-          setErrors(result.error.fieldErrors ?? {});
-          // Field errors sit by their fields; the banner only points at them.
-          setMessage(
-            result.error.fieldErrors ? "Please correct the highlighted fields." : result.error.message,
-          );
-          return;
-        }
-        setErrors({});
-        setMessage(null);
-        router.push(queue ? `/queues/${queue.id}?saved=1` : "/queues");
-        router.refresh();
+        await submit(
+          () => (queue ? updateQueue({ ...input, id: queue.id }) : createQueue(input)),
+          () => (queue ? `/queues/${queue.id}?saved=1` : "/queues"),
+        );
       }}
     >
       <FormError message={message} />

@@ -1,9 +1,10 @@
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { Can } from "@/components/permissions-provider";
+import { SearchForm } from "@/components/search-form";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/db/queries/users";
@@ -31,21 +32,7 @@ export default async function UsersPage({
           </Can>
         }
       />
-      <form className="mb-4 flex max-w-md gap-2" aria-label="Search users">
-        <label htmlFor="user-search" className="sr-only">
-          Search users
-        </label>
-        <input
-          id="user-search"
-          name="q"
-          defaultValue={q}
-          placeholder="Search name, e-mail or extension"
-          className="input"
-        />
-        <button type="submit" className="btn-secondary">
-          <Search className="size-4" aria-hidden /> Search
-        </button>
-      </form>
+      <SearchForm label="Search users" placeholder="Search name, e-mail or extension" defaultValue={q} />
       {page.rows.length === 0 ? (
         <EmptyState title={q ? `No users match “${q}”` : "No users yet"}>
           {q ? (

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { useActionForm } from "@/components/use-action-form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { PERMISSIONS, type Permission, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema/users";
-import type { FieldErrors } from "@/lib/errors";
 import { createUser, updateUser } from "./actions";
 
 type Existing = {
@@ -29,9 +29,7 @@ export function UserForm({ user }: { user?: Existing }) {
     for (const r of user?.revokes ?? []) o[r] = "revoke";
     return o;
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, message, busy, submit } = useActionForm();
 
   const roleDefaults = new Set<Permission>(ROLE_PERMISSIONS[role]);
   const grants = Object.keys(overrides).filter(
@@ -55,24 +53,17 @@ export function UserForm({ user }: { user?: Existing }) {
           grants,
           revokes,
         };
-        setBusy(true);
-        const result = user
-          ? await updateUser({ ...common, id: user.id })
-          : await createUser({
-              ...common,
-              email: String(f.get("email") ?? ""),
-              password: String(f.get("password") ?? ""),
-            });
-        setBusy(false);
-        if (!result.ok) {
-          setErrors(result.error.fieldErrors ?? {});
-          setMessage(result.error.message);
-          return;
-        }
-        setErrors({});
-        setMessage(null);
-        router.push(user ? `/users/${user.id}?saved=1` : "/users");
-        router.refresh();
+        await submit(
+          () =>
+            user
+              ? updateUser({ ...common, id: user.id })
+              : createUser({
+                  ...common,
+                  email: String(f.get("email") ?? ""),
+                  password: String(f.get("password") ?? ""),
+                }),
+          () => (user ? `/users/${user.id}?saved=1` : "/users"),
+        );
       }}
     >
       <FormError message={message} />
