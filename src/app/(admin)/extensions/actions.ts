@@ -3,7 +3,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { assertNumberFree } from "@/lib/asterisk/numbering";
-import { recordConfigChange } from "@/lib/asterisk/pending";
+import { recordConfigChange, stageChange } from "@/lib/asterisk/pending";
 import { type AuditNote, action } from "@/lib/auth/action";
 import type { Tx } from "@/lib/db/client";
 import { type Extension, extensions } from "@/lib/db/schema/extensions";
@@ -39,24 +39,17 @@ export const createExtension = action(
       .returning();
     // On create, "no user" leaves alone anyone whose own extension already is this number.
     const userNotes = await applyUserLink(tx, { number: row!.number, userId: userId ?? undefined });
-    await recordConfigChange(tx, {
-      entity: "extension",
-      entityId: row!.id,
-      entityLabel: extensionLabel(row!),
-      action: "create",
-      userId: user.id,
-    });
     revalidatePath("/extensions");
     return {
       data: { id: row!.id },
       audit: [
-        {
-          action: "extension.create",
+        await stageChange(tx, user.id, {
           entity: "extension",
+          action: "create",
           entityId: row!.id,
           entityLabel: extensionLabel(row!),
           after: extensionAuditView(row!, await linkedUserEmail(tx, row!.number)),
-        },
+        }),
         ...userNotes,
       ],
     };
@@ -100,25 +93,18 @@ export const updateExtension = action(
     if (JSON.stringify(beforeView) === JSON.stringify(afterView) && userNotes.length === 0) {
       return { data: { id, changed: false } };
     }
-    await recordConfigChange(tx, {
-      entity: "extension",
-      entityId: id,
-      entityLabel: extensionLabel(after!),
-      action: "update",
-      userId: user.id,
-    });
     revalidatePath("/extensions");
     return {
       data: { id, changed: true },
       audit: [
-        {
-          action: "extension.update",
+        await stageChange(tx, user.id, {
           entity: "extension",
+          action: "update",
           entityId: id,
           entityLabel: extensionLabel(after!),
           before: beforeView,
           after: afterView,
-        },
+        }),
         ...userNotes,
       ],
     };
@@ -193,20 +179,15 @@ async function deleteRows(tx: Tx, rows: Extension[], userId: string): Promise<Au
   for (const r of rows) {
     const linked = await linkedUserEmail(tx, r.number);
     userNotes.push(...(await applyUserLink(tx, { number: r.number, userId: null })));
-    await recordConfigChange(tx, {
-      entity: "extension",
-      entityId: r.id,
-      entityLabel: extensionLabel(r),
-      action: "delete",
-      userId,
-    });
-    notes.push({
-      action: "extension.delete",
-      entity: "extension",
-      entityId: r.id,
-      entityLabel: extensionLabel(r),
-      before: extensionAuditView(r, linked),
-    });
+    notes.push(
+      await stageChange(tx, userId, {
+        entity: "extension",
+        action: "delete",
+        entityId: r.id,
+        entityLabel: extensionLabel(r),
+        before: extensionAuditView(r, linked),
+      }),
+    );
   }
   await tx.delete(extensions).where(
     inArray(
