@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { env } from "@/env";
+import { log } from "@/lib/log";
 import * as schema from "./schema";
 
 /** Both drivers are PgDatabase underneath; app code only sees this type. */
@@ -26,6 +27,9 @@ export function openDb(options: { url?: string; dataDir?: string } = {}): Handle
   const url = options.url ?? env.DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client whose server connection dies (a restart, a dropped test database) emits
+    // "error" on the pool; without a listener that would crash the process. The pool replaces it.
+    pool.on("error", (err) => log.warn({ err: err.message }, "idle PostgreSQL connection lost"));
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind: "pg", pool, close: () => pool.end() };
   }
