@@ -27,7 +27,8 @@ test("an admin applies a new extension from the browser, sees it live in Asteris
   await extensions.openNew();
   await extensions.fill({ number, displayName: `Browser ${number}`, webrtc: true });
   await extensions.submitCreate();
-  await expect(page).toHaveURL(/\/extensions/);
+  // Wait for the save itself: /extensions/new already matches /extensions.
+  await expect(page).toHaveURL(/\/extensions\/[0-9a-f-]{36}\?created=1/);
 
   await config.goto();
   await expect(config.fileDiff("pjsip_endpoints.conf")).toContainText(`+[${number}]`);

@@ -11,7 +11,8 @@ test("saving an extension makes it pending; review shows the diff and the module
   await extensions.openNew();
   await extensions.fill({ number, displayName: `Review ${number}` });
   await extensions.submitCreate();
-  await expect(page).toHaveURL(/\/extensions/);
+  // Wait for the save itself: /extensions/new already matches /extensions.
+  await expect(page).toHaveURL(/\/extensions\/[0-9a-f-]{36}\?created=1/);
 
   // The bar shows on every page once something is waiting.
   const config = new ConfigPage(page);
