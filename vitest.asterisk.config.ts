@@ -6,6 +6,7 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    env: {}, // this suite needs the real connection from the environment
     include: ["tests/asterisk/**/*.test.ts"],
     fileParallelism: false,
     testTimeout: 60_000,

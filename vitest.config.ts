@@ -16,5 +16,19 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The default suite tests the Settings page's own values: a developer's exported Asterisk
+    // connection (e.g. from the real-Asterisk setup) would override them. Empty means unset.
+    env: Object.fromEntries(
+      [
+        "AMI_HOST",
+        "AMI_PORT",
+        "AMI_USER",
+        "AMI_SECRET",
+        "ARI_URL",
+        "ARI_USER",
+        "ARI_PASSWORD",
+        "SIP_WS_URL",
+      ].map((k) => [k, ""]),
+    ),
   },
 });
