@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import { type BusEvent, CHANNELS } from "@/lib/bus/events";
+import { CHANNELS, type ChannelEvent } from "@/lib/bus/events";
 import type { Bus } from "@/lib/bus/types";
 import { listen } from "./listen";
 
@@ -9,7 +9,7 @@ import { listen } from "./listen";
  * returns the bus under test; `key()` a snapshot key no other run uses.
  */
 export function busContract(bus: () => Bus, key: (name: string) => string) {
-  const revoked = (userId = randomUUID()): BusEvent => ({
+  const revoked = (userId = randomUUID()): ChannelEvent<typeof CHANNELS.sessions> => ({
     type: "session.revoked",
     userId,
     sessionId: "sid-1",
@@ -50,7 +50,9 @@ export function busContract(bus: () => Bus, key: (name: string) => string) {
       { type: "no.such.event", userId, at: 1 },
     ];
     for (const event of bad) {
-      await expect(bus().publish(CHANNELS.sessions, event as unknown as BusEvent)).rejects.toThrow();
+      await expect(
+        bus().publish(CHANNELS.sessions, event as unknown as ChannelEvent<typeof CHANNELS.sessions>),
+      ).rejects.toThrow();
     }
     await l.flush();
     expect(l.events.some((e) => e.userId === userId)).toBe(false);
@@ -60,7 +62,9 @@ export function busContract(bus: () => Bus, key: (name: string) => string) {
   it("strips unknown fields from published events", async () => {
     const l = await listen(bus(), CHANNELS.sessions);
     const event = revoked();
-    await bus().publish(CHANNELS.sessions, { ...event, extra: "x" } as BusEvent);
+    await bus().publish(CHANNELS.sessions, { ...event, extra: "x" } as ChannelEvent<
+      typeof CHANNELS.sessions
+    >);
     const got = await l.waitFor((e) => e.userId === event.userId);
     expect(got).toEqual(event);
     l.close();

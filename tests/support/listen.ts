@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { BusEvent, Channel } from "@/lib/bus/events";
+import type { CHANNELS, ChannelEvent } from "@/lib/bus/events";
 import type { Bus } from "@/lib/bus/types";
+
+type SessionEvent = ChannelEvent<typeof CHANNELS.sessions>;
 
 export type Listener = {
   /** Everything received on the channel since subscribing, probes excluded. */
-  events: BusEvent[];
+  events: SessionEvent[];
   /** Resolves with the first event matching `match`, or rejects after `timeoutMs`. */
-  waitFor: (match: (e: BusEvent) => boolean, timeoutMs?: number) => Promise<BusEvent>;
+  waitFor: (match: (e: SessionEvent) => boolean, timeoutMs?: number) => Promise<SessionEvent>;
   /** Resolves once everything this bus published before the call has been delivered. */
   flush: () => Promise<void>;
   close: () => void;
@@ -18,8 +20,9 @@ export type Listener = {
  * be missed; a probe published on the same bus proves the subscription is up. Other test files
  * may share the channel (same Redis server), so callers filter events by their own ids.
  */
-export async function listen(bus: Bus, channel: Channel): Promise<Listener> {
-  const events: BusEvent[] = [];
+/** Listens on the sessions channel, whose events carry the userId the probe relies on. */
+export async function listen(bus: Bus, channel: typeof CHANNELS.sessions): Promise<Listener> {
+  const events: SessionEvent[] = [];
   const probes = new Set<string>();
   const seen = new Set<string>();
   const close = bus.subscribe(channel, (e) => {

@@ -1,4 +1,22 @@
 import { z } from "zod";
+import type { LiveDelta } from "@/lib/asterisk/live/types";
+
+/**
+ * Commands to the listener:
+ * - `spy`: a ChanSpy leg the app originated with this Uniqueid (Originate ChannelId), and its
+ *   mode; ChanSpyStart itself doesn't say listen, whisper or barge.
+ * - `resync`: rebuild the state from the list actions now.
+ */
+export const liveCommand = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("spy"),
+    uniqueid: z.string().max(64),
+    mode: z.enum(["listen", "whisper", "barge"]),
+    target: z.string().max(160),
+  }),
+  z.object({ kind: z.literal("resync") }),
+]);
+export type LiveCommand = z.infer<typeof liveCommand>;
 
 /**
  * Everything that crosses the bus is one of these. The listener, the SSE routes and the
@@ -13,6 +31,15 @@ export const busEvent = z.discriminatedUnion("type", [
     reason: z.enum(["replaced", "disabled", "logout", "password_reset", "role_changed"]),
     at: z.number(),
   }),
+  /** The live state changed (listener → SSE routes). The payload is the listener's own output, so only its envelope is checked. */
+  z.object({
+    type: z.literal("live.delta"),
+    delta: z.custom<LiveDelta>(
+      (v) => typeof v === "object" && v !== null && typeof (v as LiveDelta).version === "number",
+    ),
+  }),
+  /** Something the app knows and AMI doesn't (app → listener). */
+  z.object({ type: z.literal("live.command"), command: liveCommand }),
 ]);
 
 export type BusEvent = z.infer<typeof busEvent>;
@@ -21,6 +48,20 @@ export type BusEventType = BusEvent["type"];
 /** Channel names; one per concern, so subscribers only wake for what they read. */
 export const CHANNELS = {
   sessions: "switchboard:sessions",
+  /** Live-state deltas; the snapshot is stored under LIVE_SNAPSHOT_KEY. */
+  live: "switchboard:live",
+  liveCommands: "switchboard:live:commands",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+
+/** Which event each channel carries; publish and subscribe are typed by it. */
+export type ChannelEventMap = {
+  [CHANNELS.sessions]: Extract<BusEvent, { type: "session.revoked" }>;
+  [CHANNELS.live]: Extract<BusEvent, { type: "live.delta" }>;
+  [CHANNELS.liveCommands]: Extract<BusEvent, { type: "live.command" }>;
+};
+export type ChannelEvent<C extends Channel> = ChannelEventMap[C];
+
+/** The bus snapshot key of the live state (a LiveSnapshot). */
+export const LIVE_SNAPSHOT_KEY = "switchboard:live:snapshot";

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { type BusEvent, busEvent, type Channel } from "./events";
+import { type BusEvent, busEvent, type Channel, type ChannelEvent } from "./events";
 import type { Bus, Snapshot, Unsubscribe } from "./types";
 
 /** In-process bus: the default without REDIS_URL, like Socket.IO's default adapter. */
@@ -8,13 +8,13 @@ export class MemoryBus implements Bus {
   private emitter = new EventEmitter().setMaxListeners(0);
   private snapshots = new Map<string, Snapshot>();
 
-  async publish(channel: Channel, event: BusEvent): Promise<void> {
+  async publish<C extends Channel>(channel: C, event: ChannelEvent<C>): Promise<void> {
     // Parse on publish too, so the memory bus rejects exactly what the Redis bus would drop.
     const parsed = busEvent.parse(event);
     this.emitter.emit(channel, parsed);
   }
 
-  subscribe(channel: Channel, handler: (event: BusEvent) => void): Unsubscribe {
+  subscribe<C extends Channel>(channel: C, handler: (event: ChannelEvent<C>) => void): Unsubscribe {
     this.emitter.on(channel, handler);
     return () => this.emitter.off(channel, handler);
   }

@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { log } from "@/lib/log";
-import { type BusEvent, busEvent, type Channel } from "./events";
+import { type BusEvent, busEvent, type Channel, type ChannelEvent } from "./events";
 import type { Bus, Snapshot, Unsubscribe } from "./types";
 
 // Compare-and-set in one round trip: a slow writer can never overwrite a newer snapshot.
@@ -26,11 +26,11 @@ export class RedisBus implements Bus {
     this.sub.on("message", (channel: string, raw: string) => this.dispatch(channel, raw));
   }
 
-  async publish(channel: Channel, event: BusEvent): Promise<void> {
+  async publish<C extends Channel>(channel: C, event: ChannelEvent<C>): Promise<void> {
     await this.pub.publish(channel, JSON.stringify(busEvent.parse(event)));
   }
 
-  subscribe(channel: Channel, handler: (event: BusEvent) => void): Unsubscribe {
+  subscribe<C extends Channel>(channel: C, handler: (event: ChannelEvent<C>) => void): Unsubscribe {
     let set = this.handlers.get(channel);
     if (!set) {
       set = new Set();
@@ -39,9 +39,9 @@ export class RedisBus implements Bus {
         .subscribe(channel)
         .catch((err) => log.error({ err: err.message, channel }, "subscribe failed"));
     }
-    set.add(handler);
+    set.add(handler as (event: BusEvent) => void);
     return () => {
-      set.delete(handler);
+      set.delete(handler as (event: BusEvent) => void);
       if (set.size === 0) {
         this.handlers.delete(channel);
         this.sub.unsubscribe(channel).catch(() => {});

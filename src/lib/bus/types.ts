@@ -1,4 +1,4 @@
-import type { BusEvent, Channel } from "./events";
+import type { Channel, ChannelEvent } from "./events";
 
 export type Unsubscribe = () => void;
 
@@ -11,8 +11,8 @@ export type Snapshot<T = unknown> = { version: number; data: T };
  */
 export interface Bus {
   readonly kind: "memory" | "redis";
-  publish(channel: Channel, event: BusEvent): Promise<void>;
-  subscribe(channel: Channel, handler: (event: BusEvent) => void): Unsubscribe;
+  publish<C extends Channel>(channel: C, event: ChannelEvent<C>): Promise<void>;
+  subscribe<C extends Channel>(channel: C, handler: (event: ChannelEvent<C>) => void): Unsubscribe;
   getSnapshot<T>(key: string): Promise<Snapshot<T> | null>;
   /** Stores the snapshot unless a newer version is already there; returns whether it was stored. */
   setSnapshot<T>(key: string, snapshot: Snapshot<T>): Promise<boolean>;
