@@ -8,4 +8,12 @@ export async function register() {
   const started = Date.now();
   await runMigrations();
   log.info({ ms: Date.now() - started }, "database migrated");
+  // Without Redis nothing outside this process can hear a listener, so it runs here
+  // (Socket.IO's default adapter works the same way). With Redis, `npm run listener` runs it.
+  const { getBus } = await import("@/lib/bus/get-bus");
+  if (getBus().kind === "memory") {
+    const { startListener } = await import("@/lib/asterisk/live/listener/start-listener");
+    await startListener();
+    log.info("listener running in-process (no REDIS_URL)");
+  }
 }
