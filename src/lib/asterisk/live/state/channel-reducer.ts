@@ -144,10 +144,13 @@ export const channelReducers: Record<string, Reducer> = {
 /** Hangup, and Shutdown for every channel: the channel and every trace of it go. */
 export function removeChannel(model: LiveModel, uniqueid: string): void {
   const channel = model.state.channels[uniqueid];
-  if (channel === undefined) return;
-  if (channel.bridgeId !== null) leaveBridge(model, channel.bridgeId, uniqueid);
-  delete model.state.channels[uniqueid];
-  model.touch("channels", uniqueid);
+  if (channel !== undefined) {
+    if (channel.bridgeId !== null) leaveBridge(model, channel.bridgeId, uniqueid);
+    delete model.state.channels[uniqueid];
+    model.touch("channels", uniqueid);
+    model.spyModes.delete(channel.name);
+  }
+  // The indexes too, even for a channel never seen: its queue entry came from a list item.
   const queueName = model.entryQueue.get(uniqueid);
   const queue = queueName === undefined ? undefined : model.state.queues[queueName];
   if (queue !== undefined) removeEntry(model, queue, uniqueid);
@@ -156,7 +159,6 @@ export function removeChannel(model: LiveModel, uniqueid: string): void {
   const conference = model.conferenceOf.get(uniqueid);
   if (conference !== undefined) leaveConference(model, conference, uniqueid);
   model.spyModes.delete(uniqueid);
-  model.spyModes.delete(channel.name);
 }
 
 /** The mode noted for a spy leg, by uniqueid first, then by channel name. */
