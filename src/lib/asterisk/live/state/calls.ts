@@ -29,7 +29,8 @@ export type LiveCall = {
 
 /**
  * Calls grouped by Linkedid, newest first. O(channels + hints); derived on demand (the panel or
- * the SSE route), not kept in the store, so apply() stays O(1).
+ * the SSE route), not kept in the store, so apply() stays O(1). The legs are the state's own
+ * channel objects: read or serialize the result before the store applies the next event.
  */
 export function callsOf(state: LiveState): LiveCall[] {
   const groups = new Map<string, LiveChannel[]>();

@@ -44,6 +44,10 @@ export type RebuildLists = Record<RebuildAction, AmiEvent[]> & {
  * bridge's or room's start; a queue's `today` counters for the same local day (QueueStatus's own
  * counters run since the last reload, not since midnight). DND and noted spy modes are the app's
  * and survive as they are. After a Shutdown nothing carries over: its channels are gone.
+ *
+ * A channel first seen here is dated by its `Duration`; if it is Up it counts as answered since
+ * then (the list doesn't say when it was answered). A ChanSpy leg's mode is the noted one, else
+ * what its ApplicationData options say. Empty parking bridges are dropped, as bridgeReducers do.
  */
 export function rebuildModel(model: LiveModel, lists: RebuildLists): void {
   const now = model.now();
@@ -216,7 +220,7 @@ function rebuildConferences(
 
 /** CoreShowChannel's ApplicationData for this channel (the ChanSpy options). */
 function spyDataOf(lists: RebuildLists, uniqueid: string): string | undefined {
-  return lists.CoreShowChannels.find((e) => e.fields.Uniqueid === uniqueid)?.fields.ApplicationData;
+  return (lists.CoreShowChannels ?? []).find((e) => e.fields.Uniqueid === uniqueid)?.fields.ApplicationData;
 }
 
 /**

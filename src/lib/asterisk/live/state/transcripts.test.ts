@@ -56,6 +56,10 @@ describe.each(TRANSCRIPT_NAMES)("%s", (name) => {
  *   leg of a queue call can't be told from the lists;
  * - bridge `technology`: Asterisk switches simple_bridge → native_rtp with no event of its own
  *   (06 shows it on BridgeLeave), so between two events the list may be ahead.
+ * The parking lot's bridge that BridgeList keeps listing with 0 channels (12) needs no exception:
+ * the store drops empty parking bridges both when the last channel leaves and in rebuild().
+ * Devices of Local channels and ConfBridge announcers, which DeviceStateList never lists, are
+ * likewise never kept (see presenceReducers).
  */
 function comparable(state: LiveState, application: boolean) {
   return {
