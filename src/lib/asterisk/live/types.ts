@@ -54,6 +54,12 @@ export type LiveChannel = {
   spying: { target: string; mode: SpyMode | null } | null;
   createdAt: number;
   answeredAt: number | null;
+  /**
+   * The queue this leg went through: set on the caller by QueueCallerJoin and on the member's leg
+   * by AgentCalled, and kept after the call connects, so a call stays attributable to its queue.
+   * Absent when the leg never touched a queue (or the listener couldn't tell, after a rebuild).
+   */
+  queue?: string;
 };
 
 export type SpyMode = "listen" | "whisper" | "barge";
