@@ -28,7 +28,12 @@ async function setup(name: string) {
     db,
     timeZone: "UTC",
     log: pino({ level: "silent" }),
-    connection: async () => ({ host: "127.0.0.1", port: asterisk.port, username: "switchboard", secret: "x" }),
+    connection: async () => ({
+      host: "127.0.0.1",
+      port: asterisk.port,
+      username: "switchboard",
+      secret: "x",
+    }),
   });
   const mirror = new LiveMirror({ bus });
   await mirror.start();
@@ -64,6 +69,7 @@ describe("LiveListener against recorded Asterisk traffic", () => {
     asterisk.playEvents(asterisk.server.connections.at(-1), "snap", "end");
     await listener.drain();
     await until(() => Object.keys(mirror.snapshot().state.channels).length === 0);
+    await listener.drain();
     expect(JSON.stringify(mirror.snapshot().state)).toBe(JSON.stringify(listener.store.state));
 
     const rows = await db.select().from(queueEvents);

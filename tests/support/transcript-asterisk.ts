@@ -19,11 +19,15 @@ export async function startTranscriptAsterisk(name: string) {
   const server = await startFakeAmi({
     onAction(connection, action) {
       if (action.name === "Login") {
-        connection.write(`Response: Success\r\nActionID: ${action.actionId}\r\nMessage: Authentication accepted\r\n\r\n`);
+        connection.write(
+          `Response: Success\r\nActionID: ${action.actionId}\r\nMessage: Authentication accepted\r\n\r\n`,
+        );
         return;
       }
       if (action.name === "Logoff") {
-        connection.write(`Response: Goodbye\r\nActionID: ${action.actionId}\r\nMessage: Thanks for all the fish.\r\n\r\n`);
+        connection.write(
+          `Response: Goodbye\r\nActionID: ${action.actionId}\r\nMessage: Thanks for all the fish.\r\n\r\n`,
+        );
         connection.socket.end();
         return;
       }
@@ -31,7 +35,11 @@ export async function startTranscriptAsterisk(name: string) {
       const replies = repliesTo(transcript, recorded);
       if (replies.length === 0) {
         const message =
-          action.name === "ConfbridgeListRooms" ? "No active conferences." : action.name === "Ping" ? null : "Invalid/unknown command";
+          action.name === "ConfbridgeListRooms"
+            ? "No active conferences."
+            : action.name === "Ping"
+              ? null
+              : "Invalid/unknown command";
         connection.write(
           message === null
             ? `Response: Success\r\nActionID: ${action.actionId}\r\nPing: Pong\r\nTimestamp: ${Date.now() / 1000}\r\n\r\n`

@@ -79,6 +79,8 @@ export class LiveMirror extends EventEmitter<LiveMirrorEvents> {
     }
     if (delta.version <= this.current.version) return;
     if (delta.version !== this.current.version + 1) {
+      // Reload, then replay this delta on top if the snapshot turns out to be just before it.
+      this.held.push(delta);
       void this.reload();
       return;
     }

@@ -10,7 +10,8 @@ import type { Db } from "@/lib/db/client";
 import { cloneState, diffStates } from "../feed/apply-changes";
 import { LivePublisher } from "../feed/live-publisher";
 import { LivePersistence } from "../persist/live-persistence";
-import { LiveStateStore, REBUILD_ACTIONS, type RebuildLists } from "../state/live-state-store";
+import { LiveStateStore } from "../state/live-state-store";
+import { REBUILD_ACTIONS, type RebuildLists } from "../state/rebuild";
 import type { LiveConnection } from "../types";
 import { LIVE_METRICS_KEY, ListenerMetrics, type LiveMetrics } from "./listener-metrics";
 
@@ -49,7 +50,8 @@ export class LiveListener {
   private readonly metricsCounter: ListenerMetrics;
   private readonly now: () => number;
   private client: AmiClient | null = null;
-  private clientKey = "";
+  /** The connection settings in use; null before the first read. */
+  private clientKey: string | null = null;
   private syncing = false;
   private syncGeneration = 0;
   private held: AmiEvent[] = [];
@@ -86,6 +88,8 @@ export class LiveListener {
     await this.refreshConnection();
     this.timers.push(setInterval(() => void this.refreshConnection(), this.options.pollMs ?? 5_000));
     this.timers.push(setInterval(() => void this.storeMetrics(), 1_000));
+    // Queues' "today" counters roll over at local midnight even when no call comes in.
+    this.timers.push(setInterval(() => this.publisher.push(this.store.tick()), 60_000));
   }
 
   async stop(): Promise<void> {
@@ -214,7 +218,7 @@ export class LiveListener {
   private command(command: LiveCommand) {
     if (command.kind === "spy") {
       this.persistence?.noteSpyLeg(command.uniqueid);
-      this.publisher.push(this.store.noteSpyMode(command.uniqueid, command.mode, command.target));
+      this.publisher.push(this.store.noteSpyMode(command.uniqueid, command.mode));
     } else if (command.kind === "resync") this.scheduleResync(0);
   }
 
