@@ -99,7 +99,7 @@ export function BlfGrid({
               type="search"
               value={q}
               onChange={(e) => setQ(e.target.value)}
-              placeholder="Search name or number  ( / )"
+              placeholder="Name or number  ( / )"
               aria-keyshortcuts="/"
               className="input w-64 pl-8"
               autoComplete="off"

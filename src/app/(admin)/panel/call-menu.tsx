@@ -1,6 +1,6 @@
 "use client";
 
-import { Can } from "@/components/permissions-provider";
+import { Can, usePermission } from "@/components/permissions-provider";
 import type { LiveChannel } from "@/lib/asterisk/live/types";
 import type { Leg } from "./extension-menu";
 import { PanelDialog } from "./panel-dialog";
@@ -31,6 +31,9 @@ export function CallMenu({
   onTransfer: (leg: Leg, attended: boolean) => void;
   onClose: () => void;
 }) {
+  const canControl = usePermission("panel.control");
+  const canRecord = usePermission("panel.record");
+  const mayControl = canControl || canRecord;
   if (!call) return null;
   const first = call.legs[0]!;
   const title = callerLabel(first.callerIdNum, first.callerIdName);
@@ -86,60 +89,67 @@ export function CallMenu({
             </Can>
           </fieldset>
         )}
-        <fieldset className="flex flex-wrap gap-2">
-          <legend className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            Control
-          </legend>
-          <Can permission="panel.control">
-            {movable && (
-              <>
-                <button type="button" className="btn-secondary" onClick={() => onTransfer(movable, false)}>
-                  Transfer {movable.label} to…
-                </button>
+        {mayControl && (
+          <fieldset className="flex flex-wrap gap-2">
+            <legend className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              Control
+            </legend>
+            <Can permission="panel.control">
+              {movable && (
+                <>
+                  <button type="button" className="btn-secondary" onClick={() => onTransfer(movable, false)}>
+                    Transfer {movable.label} to…
+                  </button>
+                  <button
+                    type="button"
+                    className="btn-secondary"
+                    onClick={() =>
+                      onRequest({ kind: "park", uniqueid: movable.uniqueid, label: movable.label })
+                    }
+                  >
+                    Park {movable.label}
+                  </button>
+                </>
+              )}
+              {agent && (
                 <button
                   type="button"
                   className="btn-secondary"
-                  onClick={() =>
-                    onRequest({ kind: "park", uniqueid: movable.uniqueid, label: movable.label })
-                  }
+                  onClick={() => onTransfer({ uniqueid: agent.uniqueid, label: agentLabel }, true)}
                 >
-                  Park {movable.label}
+                  Attended transfer to…
                 </button>
-              </>
-            )}
-            {agent && (
+              )}
+            </Can>
+            <Can permission="panel.record">
               <button
                 type="button"
                 className="btn-secondary"
-                onClick={() => onTransfer({ uniqueid: agent.uniqueid, label: agentLabel }, true)}
+                onClick={() =>
+                  onRequest({
+                    kind: "record",
+                    uniqueid: recordLeg.uniqueid,
+                    on: !call.recording,
+                    label: title,
+                  })
+                }
               >
-                Attended transfer to…
+                {call.recording ? "Stop recording" : "Record"}
               </button>
-            )}
-          </Can>
-          <Can permission="panel.record">
-            <button
-              type="button"
-              className="btn-secondary"
-              onClick={() =>
-                onRequest({ kind: "record", uniqueid: recordLeg.uniqueid, on: !call.recording, label: title })
-              }
-            >
-              {call.recording ? "Stop recording" : "Record"}
-            </button>
-          </Can>
-          <Can permission="panel.control">
-            <button
-              type="button"
-              className="btn-danger"
-              onClick={() =>
-                onRequest({ kind: "hangup", uniqueid: first.uniqueid, label: `the call with ${title}` })
-              }
-            >
-              Hang up
-            </button>
-          </Can>
-        </fieldset>
+            </Can>
+            <Can permission="panel.control">
+              <button
+                type="button"
+                className="btn-danger"
+                onClick={() =>
+                  onRequest({ kind: "hangup", uniqueid: first.uniqueid, label: `the call with ${title}` })
+                }
+              >
+                Hang up
+              </button>
+            </Can>
+          </fieldset>
+        )}
       </div>
     </PanelDialog>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleDot, GripVertical, Pause } from "lucide-react";
+import { usePermission } from "@/components/permissions-provider";
 import { startCallDrag } from "./call-drag";
 import { type CallGroup, callerLabel, formatDuration } from "./panel-model";
 
@@ -22,6 +23,14 @@ export function CallsTable({
   moveLeg: (call: CallGroup) => { uniqueid: string; label: string };
   onOpen: (linkedid: string) => void;
 }) {
+  const canMove = usePermission("panel.control");
+  const canAct = [
+    canMove,
+    usePermission("panel.spy"),
+    usePermission("panel.whisper"),
+    usePermission("panel.barge"),
+    usePermission("panel.record"),
+  ].some(Boolean);
   return (
     <section aria-labelledby="calls-heading" className="space-y-3">
       <h2 id="calls-heading" className="text-lg font-semibold">
@@ -56,12 +65,16 @@ export function CallsTable({
                 return (
                   <tr
                     key={call.linkedid}
-                    draggable
-                    onDragStart={(e) => startCallDrag(e, moveLeg(call))}
+                    draggable={canMove}
+                    onDragStart={canMove ? (e) => startCallDrag(e, moveLeg(call)) : undefined}
                     data-linkedid={call.linkedid}
                     className="hover:bg-slate-50 dark:hover:bg-slate-800/50"
                   >
-                    <td className="cursor-grab text-slate-400">
+                    <td
+                      className={
+                        canMove ? "cursor-grab text-slate-400" : "text-slate-200 dark:text-slate-700"
+                      }
+                    >
                       <GripVertical className="size-4" aria-hidden />
                     </td>
                     <td className="max-w-56 truncate font-medium">{title}</td>
@@ -101,14 +114,16 @@ export function CallsTable({
                             .join(", ")}
                     </td>
                     <td>
-                      <button
-                        type="button"
-                        className="btn-secondary px-2.5 py-1"
-                        aria-label={`Actions for call ${title}`}
-                        onClick={() => onOpen(call.linkedid)}
-                      >
-                        Actions
-                      </button>
+                      {canAct && (
+                        <button
+                          type="button"
+                          className="btn-secondary px-2.5 py-1"
+                          aria-label={`Actions for call ${title}`}
+                          onClick={() => onOpen(call.linkedid)}
+                        >
+                          Actions
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );

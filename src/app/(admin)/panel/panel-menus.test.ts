@@ -29,6 +29,7 @@ function fixtures() {
 
 function render(role: Role, element: ReturnType<typeof createElement>) {
   const permissions = [...effectivePermissions(role)];
+  // biome-ignore lint/correctness/noChildrenProp: createElement's typing wants children among the props here
   return renderToStaticMarkup(createElement(PermissionsProvider, { permissions, children: element }));
 }
 
