@@ -28,6 +28,7 @@ export default defineConfig({
         "ARI_USER",
         "ARI_PASSWORD",
         "SIP_WS_URL",
+        "PANEL_AGENTS_SEE_PEERS",
       ].map((k) => [k, ""]),
     ),
   },

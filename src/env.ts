@@ -51,6 +51,7 @@ const schema = z.object({
   TURN_USER: optional(z.string()),
   TURN_PASSWORD: optional(z.string()),
   RETENTION_DAYS: optional(z.string()),
+  PANEL_AGENTS_SEE_PEERS: optional(z.string()),
   ASTERISK_CONFIG_DIR: optional(z.string()),
   ASTERISK_SPOOL_DIR: optional(z.string()),
   ASTERISK_CLI: optional(z.string()),

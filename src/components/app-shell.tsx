@@ -1,6 +1,8 @@
 "use client";
 
 import {
+  Activity,
+  Coffee,
   GitCommitVertical,
   Headset,
   LayoutDashboard,
@@ -10,6 +12,7 @@ import {
   ScrollText,
   Settings,
   Users,
+  UsersRound,
   X,
 } from "lucide-react";
 import Link from "next/link";
@@ -28,6 +31,9 @@ const ICONS: Record<NavIcon, typeof Users> = {
   groups: Headset,
   queues: ListOrdered,
   config: GitCommitVertical,
+  panel: Activity,
+  breakCodes: Coffee,
+  teams: UsersRound,
 };
 
 type ShellUser = { name: string; email: string; roleLabel: string };

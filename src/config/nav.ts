@@ -9,13 +9,17 @@ export type NavIcon =
   | "extensions"
   | "groups"
   | "queues"
-  | "config";
+  | "config"
+  | "panel"
+  | "breakCodes"
+  | "teams";
 
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; section: string };
 
 /** The sidebar, in order. A user sees an item only with its permission; the page checks it again. */
 export const NAV: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: "dashboard", permission: "dashboard.view", section: "Overview" },
+  { href: "/panel", label: "Live panel", icon: "panel", permission: "panel.view", section: "Overview" },
   {
     href: "/extensions",
     label: "Extensions",
@@ -39,6 +43,14 @@ export const NAV: readonly NavItem[] = [
     section: "Telephony",
   },
   { href: "/users", label: "Users", icon: "users", permission: "users.read", section: "Administration" },
+  { href: "/teams", label: "Teams", icon: "teams", permission: "teams.write", section: "Administration" },
+  {
+    href: "/break-codes",
+    label: "Break codes",
+    icon: "breakCodes",
+    permission: "break_codes.write",
+    section: "Administration",
+  },
   { href: "/audit", label: "Audit log", icon: "audit", permission: "audit.read", section: "Administration" },
   {
     href: "/settings",

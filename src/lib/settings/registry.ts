@@ -7,7 +7,7 @@ import { hasControlChars, plainText } from "@/lib/validations/text";
  * overrides it, and the allowlist its value must pass. Values that reach AMI headers or
  * Asterisk config (hosts, users) are held to strict character classes here.
  */
-export type SettingKind = "text" | "secret" | "number" | "textarea";
+export type SettingKind = "text" | "secret" | "number" | "textarea" | "select";
 
 export type SettingDef = {
   key: string;
@@ -19,6 +19,8 @@ export type SettingDef = {
   defaultValue?: string;
   help?: string;
   placeholder?: string;
+  /** For kind "select": the values offered (the schema must accept exactly these). */
+  options?: readonly { value: string; label: string }[];
 };
 
 export const SETTING_GROUPS = {
@@ -162,6 +164,20 @@ export const SETTINGS: readonly SettingDef[] = [
     schema: timezone,
     defaultValue: "UTC",
     help: "Used for schedules, reports and time conditions.",
+  },
+  {
+    key: "panel.agentsSeePeers",
+    label: "Agents see their queues' other agents",
+    group: "general",
+    kind: "select",
+    envVar: "PANEL_AGENTS_SEE_PEERS",
+    schema: z.enum(["yes", "no"], { message: "Choose yes or no." }),
+    defaultValue: "no",
+    options: [
+      { value: "yes", label: "Yes" },
+      { value: "no", label: "No" },
+    ],
+    help: "On the live panel, agents always see themselves and their queues; this adds the other agents of those queues.",
   },
   {
     key: "general.retentionDays",

@@ -67,7 +67,24 @@ export function SettingsForm({
               .map((s) => (
                 <Field key={s.key} label={s.label} name={s.key} errors={errors[s.key]} help={helpFor(s)}>
                   {(p) =>
-                    s.kind === "textarea" ? (
+                    s.kind === "select" ? (
+                      <select
+                        {...p}
+                        defaultValue={s.source === "saved" || s.source === "env" ? (s.value ?? "") : ""}
+                        disabled={s.source === "env"}
+                        className="input"
+                      >
+                        {/* Empty means "use the default", like an empty text field. */}
+                        <option value="">
+                          Default ({s.options?.find((o) => o.value === s.defaultValue)?.label ?? "unset"})
+                        </option>
+                        {s.options?.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : s.kind === "textarea" ? (
                       <textarea
                         {...p}
                         rows={3}

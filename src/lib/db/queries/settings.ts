@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { type Db, db, type Tx } from "@/lib/db/client";
 import { settings } from "@/lib/db/schema/settings";
 import { decryptSecret } from "@/lib/settings/crypto";
 import {
@@ -18,6 +18,8 @@ export type SettingView = {
   kind: SettingKind;
   help?: string;
   placeholder?: string;
+  options?: readonly { value: string; label: string }[];
+  defaultValue?: string;
   envVar: string;
   source: "env" | "saved" | "default" | "unset";
   /** Non-secret value; for secrets always null. */
@@ -27,8 +29,8 @@ export type SettingView = {
   hint: string | null;
 };
 
-async function storedRows(): Promise<Map<string, { value: string; encrypted: boolean }>> {
-  const rows = await db
+async function storedRows(exec: Db | Tx = db): Promise<Map<string, { value: string; encrypted: boolean }>> {
+  const rows = await exec
     .select({ key: settings.key, value: settings.value, encrypted: settings.encrypted })
     .from(settings);
   return new Map(rows.map((r) => [r.key, r]));
@@ -49,6 +51,8 @@ export async function getSettingsView(): Promise<SettingView[]> {
       kind: def.kind,
       help: def.help,
       placeholder: def.placeholder,
+      options: def.options,
+      defaultValue: def.defaultValue,
       envVar: def.envVar,
       source,
       value: secret ? null : (plain ?? null),
@@ -58,13 +62,17 @@ export async function getSettingsView(): Promise<SettingView[]> {
   });
 }
 
-/** The effective value for server code: env first, then the saved value, then the default. */
-export async function getSetting(key: string): Promise<string | undefined> {
+/**
+ * The effective value for server code: env first, then the saved value, then the default.
+ * Inside an action pass its `tx`: PGlite has one connection, so a query on `db` would wait
+ * for the open transaction forever.
+ */
+export async function getSetting(key: string, exec: Db | Tx = db): Promise<string | undefined> {
   const def = SETTINGS_BY_KEY.get(key);
   if (!def) throw new Error(`Unknown setting ${key}`);
   const fromEnv = envOverride(def);
   if (fromEnv) return fromEnv;
-  const row = (await storedRows()).get(key);
+  const row = (await storedRows(exec)).get(key);
   if (!row) return def.defaultValue;
   return row.encrypted ? safeDecrypt(row.value) : row.value;
 }

@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Field, FormError } from "@/components/field";
+import { useActionForm } from "@/components/use-action-form";
+import type { BreakCode } from "@/lib/db/schema/panel";
+import { intValue } from "@/lib/form-values";
+import { BREAK_CODE_ORDER } from "@/lib/validations/break-code";
+import { createBreakCode, updateBreakCode } from "./actions";
+
+export function BreakCodeForm({
+  breakCode,
+}: {
+  breakCode?: Pick<BreakCode, "id" | "code" | "label" | "paid" | "active" | "sortOrder">;
+}) {
+  const router = useRouter();
+  const { errors, message, busy, submit } = useActionForm();
+  return (
+    <form
+      className="card space-y-6 p-6"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const input = {
+          code: String(f.get("code") ?? ""),
+          label: String(f.get("label") ?? ""),
+          paid: f.get("paid") === "on",
+          active: f.get("active") === "on",
+          sortOrder: intValue(f.get("sortOrder")),
+        };
+        await submit(
+          () => (breakCode ? updateBreakCode({ ...input, id: breakCode.id }) : createBreakCode(input)),
+          () => (breakCode ? `/break-codes/${breakCode.id}?saved=1` : "/break-codes"),
+        );
+      }}
+    >
+      <FormError message={message} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field
+          label="Label"
+          name="label"
+          errors={errors.label}
+          help="What agents and reports show, up to 60 characters."
+        >
+          {(p) => <input {...p} defaultValue={breakCode?.label} className="input" autoComplete="off" />}
+        </Field>
+        <Field
+          label="Code"
+          name="code"
+          errors={errors.code}
+          help="Sent to Asterisk with the pause: 1–32 letters, digits, '-' or '_'."
+        >
+          {(p) => (
+            <input {...p} defaultValue={breakCode?.code} className="input font-mono" autoComplete="off" />
+          )}
+        </Field>
+        <Field
+          label="Order"
+          name="sortOrder"
+          errors={errors.sortOrder}
+          help={`Lower first, ${BREAK_CODE_ORDER.min}–${BREAK_CODE_ORDER.max}.`}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={BREAK_CODE_ORDER.min}
+              max={BREAK_CODE_ORDER.max}
+              defaultValue={breakCode?.sortOrder ?? 0}
+              className="input"
+            />
+          )}
+        </Field>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="label">Options</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="paid" defaultChecked={breakCode?.paid ?? true} />
+          Paid break (counts as working time)
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="active" defaultChecked={breakCode?.active ?? true} />
+          Active (agents can choose it)
+        </label>
+      </fieldset>
+      <div className="flex justify-end gap-2">
+        <button type="button" className="btn-secondary" onClick={() => router.back()}>
+          Cancel
+        </button>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? "Saving…" : breakCode ? "Save changes" : "Create break code"}
+        </button>
+      </div>
+    </form>
+  );
+}

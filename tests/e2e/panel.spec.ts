@@ -1,0 +1,121 @@
+import { expect, signIn, test, USERS } from "./fixtures";
+import { BreakCodesPage } from "./pages/break-codes-page";
+import { PanelPage } from "./pages/panel-page";
+import { QueuesPage } from "./pages/queues-page";
+import { TeamsPage } from "./pages/teams-page";
+
+// Unique per run (and per retry): break codes use the stamp in their code, queues 5xxxxx.
+const stamp = () => String(Date.now()).slice(-5);
+
+test("break codes: create with field errors, edit, deactivate and delete", async ({ page }) => {
+  const s = stamp();
+  const label = `Smoke ${s}`;
+  await signIn(page, "admin");
+  const codes = new BreakCodesPage(page);
+  await codes.goto();
+  await expect(codes.row("Lunch")).toContainText("Unpaid");
+
+  await codes.openNew();
+  await codes.fill({ label: "", code: "smoke break;x", order: "1000" });
+  await codes.submit("Create break code");
+  await expect(page.getByText("Enter a label.")).toBeVisible();
+  await expect(page.getByText("Use 1–64 letters, digits, '-' or '_'.")).toBeVisible();
+  await expect(page.getByText("Enter a whole number from 0 to 999.")).toBeVisible();
+
+  await codes.fill({ label, code: "lunch", order: "70" });
+  await codes.submit("Create break code");
+  await expect(page.getByText("Another break code already uses this code.")).toBeVisible();
+
+  await codes.fill({ code: `smoke_${s}`, paid: false });
+  await codes.submit("Create break code");
+  await expect(page).toHaveURL(/\/break-codes$/);
+  await expect(codes.row(label)).toContainText(`smoke_${s}`);
+  await expect(codes.row(label)).toContainText("Unpaid");
+  await expect(codes.row(label)).toContainText("Active");
+
+  await codes.open(label);
+  await codes.fill({ label: `${label} outside`, active: false });
+  await codes.submit("Save changes");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await codes.goto();
+  await expect(codes.row(`${label} outside`)).toContainText("Inactive");
+
+  await codes.open(`${label} outside`);
+  await codes.deleteOpen();
+  await expect(page).toHaveURL(/\/break-codes$/);
+  await expect(page.getByRole("link", { name: `${label} outside`, exact: true })).toHaveCount(0);
+});
+
+test("teams: members with a supervisor, a queue, edit and delete", async ({ page }) => {
+  const s = stamp();
+  const name = `Support ${s}`;
+  const queue = { number: `5${s}`, name: `Team queue ${s}` };
+  await signIn(page, "admin");
+  const queues = new QueuesPage(page);
+  await queues.openNew();
+  await queues.fillBasics(queue);
+  await queues.submit("Create queue");
+  await expect(page).toHaveURL(/\/queues$/);
+
+  const teams = new TeamsPage(page);
+  await teams.openNew();
+  await teams.submit("Create team");
+  await expect(page.getByText("Enter a name.")).toBeVisible();
+
+  await teams.setName(name);
+  await teams.addMember(USERS.supervisor.email, USERS.supervisor.name, true);
+  await teams.addMember(USERS.agent.email, USERS.agent.name);
+  await teams.addMember(USERS.agent.email, USERS.agent.name);
+  await expect(page.getByText(`${USERS.agent.name} is already in the team.`)).toBeVisible();
+  await teams.addMember("nobody@switchboard.test", "Nobody");
+  await expect(page.getByText("There is no user nobody@switchboard.test.")).toBeVisible();
+  await teams.addQueue("99");
+  await expect(page.getByText("There is no queue 99.")).toBeVisible();
+  await teams.addQueue(queue.number);
+  await expect(teams.members()).toHaveCount(2);
+  await teams.submit("Create team");
+  await expect(page).toHaveURL(/\/teams$/);
+  await expect(teams.row(name)).toContainText(USERS.supervisor.name);
+  await expect(teams.row(name)).toContainText(queue.number);
+
+  await teams.open(name);
+  await expect(teams.supervisorBox(USERS.supervisor.name)).toBeChecked();
+  await expect(teams.supervisorBox(USERS.agent.name)).not.toBeChecked();
+  await page.getByRole("button", { name: `Remove ${USERS.agent.name}` }).click();
+  await page.getByRole("button", { name: `Remove queue ${queue.number}` }).click();
+  await teams.submit("Save changes");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(teams.members()).toHaveCount(1);
+  await expect(page.getByText("No queues yet.")).toBeVisible();
+
+  await teams.deleteOpen();
+  await expect(page).toHaveURL(/\/teams$/);
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+});
+
+test("an agent opens the live panel without spy buttons, and not the admin pages", async ({ page }) => {
+  await signIn(page, "agent");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Live panel" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Teams" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Break codes" })).toHaveCount(0);
+
+  const panel = new PanelPage(page);
+  await panel.goto();
+  await expect(panel.panelBody()).toBeVisible();
+  await expect(panel.spyButtons()).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Settings/ })).toHaveCount(0);
+
+  expect((await page.goto("/teams"))?.status()).toBe(403);
+  expect((await page.goto("/break-codes"))?.status()).toBe(403);
+});
+
+test("without AMI the panel says so and points an admin to Settings", async ({ page }) => {
+  await signIn(page, "admin");
+  const panel = new PanelPage(page);
+  await panel.goto();
+  await expect(page.getByText("Asterisk is not connected")).toBeVisible();
+  await page.getByRole("link", { name: "Set the AMI host, user and secret in Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
+  await expect(page.getByLabel("Agents see their queues' other agents")).toHaveValue("");
+});
