@@ -32,7 +32,12 @@ export async function waitFor<T>(
  * A real SIP phone: Debian's baresip registering over UDP to 127.0.0.1:5060, no sound card
  * (silence in, nothing out). Call stop() to unregister and exit.
  */
-export function startBaresip(account: { user: string; password: string; port: number }) {
+export function startBaresip(account: {
+  user: string;
+  password: string;
+  port: number;
+  autoAnswer?: boolean;
+}) {
   const dir = mkdtempSync(path.join(tmpdir(), `baresip-${account.user}-`));
   writeFileSync(
     path.join(dir, "config"),
@@ -57,7 +62,7 @@ export function startBaresip(account: { user: string; password: string; port: nu
   );
   writeFileSync(
     path.join(dir, "accounts"),
-    `<sip:${account.user}@127.0.0.1:5060;transport=udp>;auth_pass=${account.password};regint=60;audio_codecs=PCMU,PCMA\n`,
+    `<sip:${account.user}@127.0.0.1:5060;transport=udp>;auth_pass=${account.password};regint=60;audio_codecs=PCMU,PCMA${account.autoAnswer ? ";answermode=auto" : ""}\n`,
   );
   writeFileSync(path.join(dir, "contacts"), "");
   const child: ChildProcess = spawn("baresip", ["-f", dir], { stdio: ["pipe", "pipe", "pipe"] });

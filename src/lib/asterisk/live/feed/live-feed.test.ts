@@ -155,3 +155,25 @@ describe("diffStates / applyChanges", () => {
     expect(replay).toEqual(after);
   });
 });
+
+describe("LivePublisher snapshots", () => {
+  it("stores a trailing snapshot after the last delta of a burst, so the stored state catches up", async () => {
+    const bus = new MemoryBus();
+    const state = emptyLiveState();
+    const publisher = new LivePublisher(
+      { bus, getState: () => state, coalesceMs: 5, snapshotEveryMs: 100 },
+      connection,
+    );
+    stops.push(() => publisher.stop());
+    await publisher.flushWithSnapshot();
+    state.channels.a = channel("a");
+    publisher.push([{ op: "upsert", collection: "channels", key: "a", value: state.channels.a }]);
+    await publisher.flushNow();
+    const early = await bus.getSnapshot<{ state: LiveState }>("switchboard:live:snapshot");
+    expect(Object.keys(early?.data.state.channels ?? {})).toEqual([]);
+    await sleep(150);
+    const late = await bus.getSnapshot<{ state: LiveState }>("switchboard:live:snapshot");
+    expect(Object.keys(late?.data.state.channels ?? {})).toEqual(["a"]);
+    expect(late?.version).toBe(publisher.currentVersion);
+  });
+});

@@ -36,6 +36,7 @@ export class LivePublisher {
   private connection: LiveConnection;
   private connectionChanged = false;
   private timer: NodeJS.Timeout | null = null;
+  private snapshotTimer: NodeJS.Timeout | null = null;
   private lastSnapshotAt = 0;
   private snapshotVersion = -1;
   private chain: Promise<void> = Promise.resolve();
@@ -88,7 +89,9 @@ export class LivePublisher {
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.timer = null;
+    this.snapshotTimer = null;
   }
 
   snapshot(): LiveSnapshot {
@@ -125,7 +128,21 @@ export class LivePublisher {
       await this.options.bus.publish(CHANNELS.live, { type: "live.delta", delta: frozen });
       this.options.onPublished?.(frozen, lag);
       if (now - this.lastSnapshotAt >= this.options.snapshotEveryMs) await this.storeSnapshot();
+      else this.scheduleTrailingSnapshot();
     });
+  }
+
+  /**
+   * The stored snapshot must not stay behind after the last delta of a burst (panel actions
+   * check their targets against it), so a skipped refresh is made up once the interval is over.
+   */
+  private scheduleTrailingSnapshot() {
+    if (this.snapshotTimer) return;
+    const wait = Math.max(0, this.lastSnapshotAt + this.options.snapshotEveryMs - this.options.now());
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.enqueue(() => this.storeSnapshot());
+    }, wait);
   }
 
   private async storeSnapshot() {

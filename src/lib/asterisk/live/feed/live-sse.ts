@@ -40,7 +40,9 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
         }
       };
       const sendSnapshot = (snapshot: LiveSnapshot) => {
-        const scoped: LiveSnapshot = scope.all ? snapshot : { ...snapshot, state: scopeState(snapshot.state, scope) };
+        const scoped: LiveSnapshot = scope.all
+          ? snapshot
+          : { ...snapshot, state: scopeState(snapshot.state, scope) };
         send(encoder.encode(`event: snapshot\nid: ${snapshot.version}\ndata: ${JSON.stringify(scoped)}\n\n`));
       };
       const sendDelta = (delta: LiveDelta) => {
@@ -53,18 +55,25 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
           send(frame);
           return;
         }
-        const scoped: LiveDelta = { ...delta, changes: scopeChanges(delta.changes, scope, mirror.snapshot().state) };
+        const scoped: LiveDelta = {
+          ...delta,
+          changes: scopeChanges(delta.changes, scope, mirror.snapshot().state),
+        };
         send(encoder.encode(`event: delta\nid: ${delta.version}\ndata: ${JSON.stringify(scoped)}\n\n`));
       };
 
       send(encoder.encode("retry: 2000\n\n"));
-      const resume = options.lastEventId && options.lastEventId > 0 ? mirror.since(options.lastEventId) : null;
+      const resume =
+        options.lastEventId && options.lastEventId > 0 ? mirror.since(options.lastEventId) : null;
       if (resume) for (const delta of resume) sendDelta(delta);
       else sendSnapshot(mirror.snapshot());
 
       mirror.on("delta", sendDelta);
       mirror.on("reset", sendSnapshot);
-      const heartbeat = setInterval(() => send(encoder.encode(": ping\n\n")), options.heartbeatMs ?? HEARTBEAT_MS);
+      const heartbeat = setInterval(
+        () => send(encoder.encode(": ping\n\n")),
+        options.heartbeatMs ?? HEARTBEAT_MS,
+      );
       cleanup = () => {
         clearInterval(heartbeat);
         mirror.off("delta", sendDelta);
