@@ -21,6 +21,8 @@ export async function startTranscriptAsterisk(name: string) {
       if (action.name === "Login") {
         connection.write(
           `Response: Success\r\nActionID: ${action.actionId}\r\nMessage: Authentication accepted\r\n\r\n`,
+          // What Asterisk 22 sends every new session once it is up (the after-login layout).
+          "Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: 60\r\nLastReload: 60\r\nStatus: Fully Booted\r\n\r\n",
         );
         return;
       }

@@ -32,12 +32,15 @@ export type LiveListenerOptions = {
 const KEEPALIVE = { intervalMs: 5_000, deadAfterMs: 10_000 };
 /** A module reload can add or drop queue members and hints without events: resync after it. */
 const RESYNC_AFTER_RELOAD_MS = 500;
+/** How long to wait for FullyBooted after a login before rebuilding anyway. */
+const BOOT_WAIT_MS = 3_000;
 
 /**
  * The listener: one AMI connection, the live-state store, the publisher and the persistence.
  *
  * Connection states (LiveConnection.state):
  * - connecting: no AMI session yet (or reconnecting after a drop, with the reason in `error`);
+ *   (also while a fresh login waits for Asterisk's FullyBooted);
  * - syncing: logged in; the list actions are rebuilding the state; events are held meanwhile;
  * - live: state rebuilt and published; events apply as they come;
  * - down: no connection configured, or Asterisk refused the login (retried when settings change).
@@ -59,6 +62,7 @@ export class LiveListener {
   private resyncTimer: NodeJS.Timeout | null = null;
   private unsubscribe: Unsubscribe | null = null;
   private stopped = false;
+  private booting: { cancel: () => void } | null = null;
 
   constructor(private readonly options: LiveListenerOptions) {
     this.now = options.now ?? Date.now;
@@ -96,6 +100,7 @@ export class LiveListener {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.booting?.cancel();
     this.unsubscribe?.();
     await this.client?.close();
     this.client = null;
@@ -150,9 +155,10 @@ export class LiveListener {
     client.on("event", (event) => this.receive(event));
     client.on("state", ({ state, error }) => {
       if (client !== this.client) return;
-      if (state === AmiConnectionState.Connected) void this.sync(client);
+      if (state === AmiConnectionState.Connected) this.awaitBoot(client);
       else if (state === AmiConnectionState.Disconnected) {
         this.syncGeneration += 1;
+        this.booting?.cancel();
         this.syncing = false;
         this.held = [];
         this.setConnection({ state: "connecting", error: error?.message ?? null });
@@ -164,6 +170,32 @@ export class LiveListener {
       this.setConnection({ state: "down", error: err.message });
       this.options.log.error({ err: err.message }, "AMI login refused; waiting for new settings");
     });
+  }
+
+  /**
+   * Asterisk accepts AMI logins before it has finished booting, and list actions sent then
+   * answer with half a system. It sends FullyBooted to every new session once it is up (at once
+   * when it already is), so the rebuild waits for that; if a filter drops the event, it goes
+   * ahead after BOOT_WAIT_MS.
+   */
+  private awaitBoot(client: AmiClient) {
+    this.booting?.cancel();
+    this.setConnection({ state: "connecting", error: "Waiting for Asterisk to finish booting" });
+    const onEvent = (event: AmiEvent) => {
+      if (event.event === "FullyBooted") go();
+    };
+    const timer = setTimeout(() => go(), BOOT_WAIT_MS);
+    const cancel = () => {
+      clearTimeout(timer);
+      client.off("event", onEvent);
+      this.booting = null;
+    };
+    const go = () => {
+      cancel();
+      if (client === this.client && client.state === AmiConnectionState.Connected) void this.sync(client);
+    };
+    this.booting = { cancel };
+    client.on("event", onEvent);
   }
 
   /** Rebuilds the whole state from the list actions, then publishes the difference. */
