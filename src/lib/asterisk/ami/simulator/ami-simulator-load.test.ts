@@ -49,8 +49,59 @@ describe("AMI simulator under generated load", () => {
       expect(check.listed).toEqual(check.derived);
       expect(check.waiting).toEqual(check.derivedWaiting);
       expect(check.parked).toEqual(check.derivedParked);
+      expect(check.bridges).toEqual(check.derivedBridges);
+      expect(check.devices).toEqual(check.derivedDevices);
     }
     expect(sim.eventCount).toBeGreaterThan(100);
+  });
+
+  it("stays consistent while panel actions hit random channels mid-call", async () => {
+    const sim = await startAmiSimulator({
+      seed: 23,
+      extensions: 30,
+      queues: 3,
+      actionTiming: { answerMs: 20, ringMs: 30, talkMs: 200 },
+    });
+    sims.push(sim);
+    const session = await login(sim);
+    await until(() => session.loggedIn);
+    sim.setRate(1500);
+    const pick = <T>(items: T[], i: number) => items[(i * 7919) % Math.max(1, items.length)];
+    for (let i = 0; i < 40; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      const channel = pick([...sim.world.channels.values()], i)?.name ?? "PJSIP/none-1";
+      const phone = String(1000 + ((i * 13) % 30));
+      const actions: [string, Record<string, string>][] = [
+        ["Hangup", { Channel: channel }],
+        ["Redirect", { Channel: channel, Exten: phone, Context: "sb-internal", Priority: "1" }],
+        ["Redirect", { Channel: channel, Exten: "5001", Context: "sb-internal", Priority: "1" }],
+        ["Park", { Channel: channel }],
+        ["BlindTransfer", { Channel: channel, Exten: phone, Context: "sb-internal" }],
+        ["QueuePause", { Interface: `PJSIP/${phone}`, Paused: i % 2 ? "true" : "false", Reason: "break" }],
+        ["Originate", { Channel: `PJSIP/${phone}`, Exten: "5000", Context: "sb-internal", Async: "true" }],
+        [
+          "Originate",
+          {
+            Channel: `PJSIP/${phone}`,
+            Application: "ChanSpy",
+            Data: channel.split("-")[0] ?? "",
+            Async: "true",
+          },
+        ],
+        ["Redirect", { Channel: channel, Exten: "800", Context: "sb-internal", Priority: "1" }],
+      ];
+      const [action, headers] = actions[i % actions.length] as [string, Record<string, string>];
+      session.send(action, headers);
+      if (i % 8 === 7) {
+        const check = await session.listCheck();
+        expect(check.listed).toEqual(check.derived);
+        expect(check.waiting).toEqual(check.derivedWaiting);
+        expect(check.parked).toEqual(check.derivedParked);
+        expect(check.bridges).toEqual(check.derivedBridges);
+        expect(check.devices).toEqual(check.derivedDevices);
+      }
+    }
+    expect(sim.actions.filter((a) => a.name === "Redirect").length).toBeGreaterThan(5);
   });
 });
 
@@ -61,6 +112,11 @@ type ListCheck = {
   derivedWaiting: string[];
   parked: string[];
   derivedParked: string[];
+  bridges: string[];
+  derivedBridges: string[];
+  /** `device state` for every device a live DeviceStateChange has mentioned. */
+  devices: string[];
+  derivedDevices: string[];
 };
 
 /**
@@ -75,6 +131,8 @@ async function login(sim: AmiSimulator) {
   const channels = new Set<string>();
   const waiting = new Set<string>();
   const parked = new Set<string>();
+  const bridges = new Set<string>();
+  const devices = new Map<string, string>();
   const lists = new Map<
     string,
     {
@@ -93,7 +151,13 @@ async function login(sim: AmiSimulator) {
       const list = message.actionId ? lists.get(message.actionId) : undefined;
       if (list && message.type === "event") {
         if (f.EventList === "Complete") {
-          list.resolve(list.items, [[...channels].sort(), [...waiting].sort(), [...parked].sort()]);
+          list.resolve(list.items, [
+            [...channels].sort(),
+            [...waiting].sort(),
+            [...parked].sort(),
+            [...bridges].sort(),
+            [...devices].map(([d, state]) => `${d} ${state}`).sort(),
+          ]);
         } else list.items.push({ ...f });
         continue;
       }
@@ -104,6 +168,9 @@ async function login(sim: AmiSimulator) {
       if (message.event === "QueueCallerJoin") waiting.add(f.Channel ?? "");
       if (message.event === "QueueCallerLeave") waiting.delete(f.Channel ?? "");
       if (message.event === "ParkedCall") parked.add(f.ParkeeChannel ?? "");
+      if (message.event === "BridgeCreate") bridges.add(f.BridgeUniqueid ?? "");
+      if (message.event === "BridgeDestroy") bridges.delete(f.BridgeUniqueid ?? "");
+      if (message.event === "DeviceStateChange") devices.set(f.Device ?? "", f.State ?? "");
       if (["UnParkedCall", "ParkedCallGiveUp", "ParkedCallTimeOut"].includes(message.event)) {
         parked.delete(f.ParkeeChannel ?? "");
       }
@@ -119,6 +186,10 @@ async function login(sim: AmiSimulator) {
       socket.write(`Action: ${action}\r\nActionID: ${id}\r\n\r\n`);
     });
   return {
+    send(action: string, headers: Record<string, string>) {
+      const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
+      socket.write(`Action: ${action}\r\n${lines.join("")}ActionID: act-${++n}\r\n\r\n`);
+    },
     get events() {
       return events;
     },
@@ -129,6 +200,9 @@ async function login(sim: AmiSimulator) {
       const chans = await list("CoreShowChannels");
       const queues = await list("QueueStatus");
       const parkedCalls = await list("ParkedCalls");
+      const bridgeList = await list("BridgeList");
+      const deviceList = await list("DeviceStateList");
+      const seen = new Set((deviceList.derived[4] ?? []).map((line) => line.slice(0, line.lastIndexOf(" "))));
       return {
         listed: chans.items.map((i) => i.Channel ?? "").sort(),
         derived: chans.derived[0] ?? [],
@@ -139,6 +213,13 @@ async function login(sim: AmiSimulator) {
         derivedWaiting: queues.derived[1] ?? [],
         parked: parkedCalls.items.map((i) => i.ParkeeChannel ?? "").sort(),
         derivedParked: parkedCalls.derived[2] ?? [],
+        bridges: bridgeList.items.map((i) => i.BridgeUniqueid ?? "").sort(),
+        derivedBridges: bridgeList.derived[3] ?? [],
+        devices: deviceList.items
+          .filter((i) => seen.has(i.Device ?? ""))
+          .map((i) => `${i.Device} ${i.State}`)
+          .sort(),
+        derivedDevices: deviceList.derived[4] ?? [],
       };
     },
   };

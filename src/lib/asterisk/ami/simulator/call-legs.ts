@@ -74,6 +74,7 @@ export function answerDial(world: SimWorld, caller: SimChannel, callee: SimChann
   callee.exten = "";
   dialEvent(world, "DialEnd", caller, callee, [["DialStatus", "ANSWER"]]);
   cancelOtherLegs(world, caller, callee);
+  callee.dialedBy = null;
   if (caller.state !== "Up") setState(world, caller, "Up");
   if (caller.cdr) caller.cdr.answeredChannel = callee.name;
   const bridge = createBridge(world, "basic");

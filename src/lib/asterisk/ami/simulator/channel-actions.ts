@@ -1,13 +1,14 @@
 import type { ActionHandler } from "./action-context";
 import { reply } from "./ami-session";
 import { bridgedPeer } from "./call-legs";
+import { conferenceOf, leaveConference } from "./conference";
 import { routeSteps } from "./flow-steps";
 import { error } from "./list-actions";
 import { originate } from "./originate";
-import { endParkedCall, parkChannel, parkedCallOf } from "./parking";
+import { endParkedCall, freeSpace, parkChannel, parkedCallOf } from "./parking";
 import { owns, type ScenarioContext } from "./scenario-context";
 import { hangupChannel } from "./teardown";
-import { blindTransfer, detachChannel } from "./transfers";
+import { blindTransfer, detachChannel, stopActivity } from "./transfers";
 import { channelHeaders } from "./wire-format";
 import type { SimChannel } from "./world-types";
 
@@ -105,6 +106,7 @@ export const CHANNEL_ACTIONS: Record<string, ActionHandler> = {
     if (!name) return { text: error(id, "Channel not specified") };
     const ch = world.channelByName(name);
     if (!ch) return { text: error(id, "Channel does not exist") };
+    if (parkedCallOf(world, ch) || !freeSpace(world)) return { text: error(id, "Park action failed\n") };
     const timeoutChannel = world.channelByName(get("TimeoutChannel")) ?? bridgedPeer(world, ch);
     const parker = timeoutChannel?.endpoint
       ? `PJSIP/${timeoutChannel.endpoint}`
@@ -116,6 +118,9 @@ export const CHANNEL_ACTIONS: Record<string, ActionHandler> = {
       after: () =>
         startFlow(ctx, "park", (flow) => {
           ch.owner = flow.runId;
+          // Whatever else it was doing stops; a two-party bridge is left by parkChannel itself.
+          if (conferenceOf(world, ch)) leaveConference(world, ch);
+          stopActivity(world, ch);
           if (!parkChannel(world, ch, parker)) return [];
           return [
             {

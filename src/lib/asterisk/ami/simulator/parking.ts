@@ -108,10 +108,16 @@ export function endParkedCall(
   syncEndpoint(world, ch.endpoint, "EDQ");
 }
 
-/** Takes a parked channel out of the lot without a pickup (a panel Redirect moved it). */
+/**
+ * Takes a parked channel out of the lot without a pickup (a panel Redirect moved it). res_parking
+ * resolves a parked call that leaves any other way as abandoned: ParkedCallGiveUp.
+ */
 export function leaveParking(world: SimWorld, ch: SimChannel): void {
   const call = parkedCallOf(world, ch);
-  if (call) releaseSpace(world, call);
+  if (call) {
+    world.emit("ParkedCallGiveUp", "call,all", parkedHeaders(world, call, ch));
+    releaseSpace(world, call);
+  }
   mohEvent(world, ch, false);
   const lotBridge = parkingBridge(world);
   if (lotBridge && ch.bridgeId === lotBridge.id) leaveBridge(world, lotBridge, ch);

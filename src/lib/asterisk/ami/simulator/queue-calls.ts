@@ -170,6 +170,7 @@ export function answerQueueCall(world: SimWorld, caller: SimChannel, leg: SimCha
     caller.cdr?.unanswered.push(other.name);
   }
   caller.dialing = [];
+  leg.dialedBy = null;
   if (caller.cdr) caller.cdr.answeredChannel = leg.name;
   enterBridge(world, bridge, caller);
   syncEndpoint(world, leg.endpoint);

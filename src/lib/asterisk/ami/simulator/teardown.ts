@@ -116,7 +116,8 @@ function cancelDial(world: SimWorld, caller: SimChannel, cause: number) {
  * queue caller keeps waiting; a Dial() caller with nothing left ringing hangs up too.
  */
 function dropLeg(world: SimWorld, leg: SimChannel) {
-  const caller = leg.dialedBy ? world.channels.get(leg.dialedBy) : undefined;
+  const dialer = leg.dialedBy ? world.channels.get(leg.dialedBy) : undefined;
+  const caller = dialer?.dialing.includes(leg.uniqueid) ? dialer : undefined;
   hangupRequest(world, leg);
   if (caller) dialEvent(world, "DialEnd", caller, leg, [["DialStatus", "BUSY"]]);
   hangup(world, leg, 17);
@@ -144,8 +145,8 @@ export function startSpying(world: SimWorld, spyer: SimChannel, spyee: SimChanne
   ]);
 }
 
-/** ChanSpyStop for a spy leg that is going away. */
-function stopSpying(world: SimWorld, spyer: SimChannel) {
+/** ChanSpyStop for a spy leg that is going away or being moved. */
+export function stopSpying(world: SimWorld, spyer: SimChannel): void {
   const spyee = spyer.spying ? world.channels.get(spyer.spying) : undefined;
   if (!spyee) return;
   world.emit("ChanSpyStop", "call,all", [

@@ -5,6 +5,7 @@ import { conferenceOf, leaveConference } from "./conference";
 import { leaveParking, parkedCallOf } from "./parking";
 import { agentComplete, pullFromQueue, waitingQueue } from "./queue-calls";
 import type { SimWorld } from "./sim-world";
+import { hangupChannel, stopSpying } from "./teardown";
 import { bridgeHeaders, channelHeaders } from "./wire-format";
 import { syncEndpoint } from "./world-devices";
 import type { SimChannel } from "./world-types";
@@ -88,17 +89,34 @@ export function detachChannel(
     }
     return;
   }
+  stopActivity(world, ch);
+}
+
+/**
+ * Ends what a channel outside any bridge is doing so it can go elsewhere: waiting in a queue
+ * (QueueCallerLeave), dialing (its legs are cancelled), ringing for someone else's Dial (that
+ * dialer sees DialEnd and, with nothing else ringing, gives up), spying (ChanSpyStop).
+ */
+export function stopActivity(world: SimWorld, ch: SimChannel): void {
   const queue = waitingQueue(world, ch);
-  if (queue) {
-    pullFromQueue(world, ch, queue);
-    return;
-  }
+  if (queue) pullFromQueue(world, ch, queue);
   for (const leg of ch.dialing.flatMap((id) => world.channels.get(id) ?? [])) {
     dialEvent(world, "DialEnd", ch, leg, [["DialStatus", "CANCEL"]]);
     hangup(world, leg, 0);
     syncEndpoint(world, leg.endpoint, "DQE");
   }
   ch.dialing = [];
+  const dialer = ch.dialedBy ? world.channels.get(ch.dialedBy) : undefined;
+  ch.dialedBy = null;
+  if (dialer?.dialing.includes(ch.uniqueid)) {
+    dialEvent(world, "DialEnd", dialer, ch, [["DialStatus", "CANCEL"]]);
+    dialer.dialing = dialer.dialing.filter((id) => id !== ch.uniqueid);
+    if (dialer.dialing.length === 0 && !waitingQueue(world, dialer)) hangupChannel(world, dialer, 16);
+  }
+  if (ch.spying) {
+    stopSpying(world, ch);
+    ch.spying = null;
+  }
 }
 
 /** A transfer or redirect out of a connected queue call ends it with AgentComplete `transfer`. */
