@@ -12,7 +12,7 @@ Connection
   --secret <secret>        AMI secret (default switchboard)
 
 World
-  --extensions <n>         phones PJSIP/<first>… (default 20, or enough for --calls)
+  --extensions <n>         phones PJSIP/<first>… (default 20, or enough for --calls / --rate)
   --first-extension <n>    first phone number (default 1000)
   --queues <n>             queues q5000, q5001 … (default 4)
   --members-per-queue <n>  agents per queue (default: each phone in ~2 queues, at most 12)
@@ -83,7 +83,10 @@ export function parseCliOptions(argv: string[]): CliOptions {
     port: int("port", values.port) ?? 5038,
     username: values.user ?? "switchboard",
     secret: values.secret ?? "switchboard",
-    extensions: int("extensions", values.extensions, 1) ?? Math.max(20, Math.ceil((calls ?? 0) * 2.5) + 5),
+    // Enough idle phones for the calls to find parties, and for --rate at a sensible call length.
+    extensions:
+      int("extensions", values.extensions, 1) ??
+      Math.max(20, Math.ceil((calls ?? 0) * 2.5) + 5, Math.ceil((rate ?? 0) / 10)),
     firstExtension: int("first-extension", values["first-extension"]),
     queues: int("queues", values.queues),
     membersPerQueue: int("members-per-queue", values["members-per-queue"], 1),
