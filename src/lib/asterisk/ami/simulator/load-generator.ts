@@ -30,8 +30,9 @@ export const DEFAULT_MIX: Record<CallScenario, number> = {
   conference: 3,
 };
 
-/** Nominal length of an average generated call (ring + talk), seconds, before scaling. */
-const NOMINAL_CALL_S = 13;
+const TICK_MS = 20;
+/** Nominal length of an average generated run of DEFAULT_MIX (ring, talk, holds, parking…), seconds, before scaling. */
+const NOMINAL_CALL_S = 15.5;
 /** Idle phones each scenario needs to start. */
 const NEEDS: Record<CallScenario, number> = {
   "queue-call": 0,
@@ -58,6 +59,9 @@ export class LoadGenerator {
   private completed = 0;
   private sample = { at: 0, events: 0, completed: 0 };
   private lastPauseAt = 0;
+  /** Queue scenarios running now, and how many agents exist to answer them. */
+  private queueRuns = 0;
+  private agents = 0;
 
   constructor(
     private readonly world: SimWorld,
@@ -87,10 +91,11 @@ export class LoadGenerator {
 
   start(): void {
     if (this.timer) return;
+    this.countAgents();
     this.sample = { at: this.world.now(), events: this.world.eventCount, completed: this.completed };
     this.lastPauseAt = this.world.now();
     this.recompute();
-    this.timer = setInterval(() => this.tick(), 20);
+    this.timer = setInterval(() => this.tick(), TICK_MS);
     this.tick();
   }
 
@@ -118,10 +123,13 @@ export class LoadGenerator {
 
   private startCall() {
     const idle = idleExtensions(this.world).length;
-    // Callers waiting for an agent emit almost nothing; a few make a realistic queue, many stall the rate.
+    // Callers waiting for an agent emit almost nothing; a few make a realistic queue, many stall
+    // the rate. Entries lag the start of a run, so running queue scenarios are capped as well.
     let waiting = 0;
     for (const queue of this.world.queues.values()) waiting += queue.entries.length;
-    const queueRoom = waiting < Math.max(2, this.targetCalls / 4);
+    const queueRoom =
+      waiting < Math.max(2, this.targetCalls / 4) &&
+      this.queueRuns < Math.max(2, Math.floor(this.agents * 0.8));
     const names = (Object.keys(this.mix) as CallScenario[]).filter(
       (n) => this.mix[n] > 0 && NEEDS[n] <= idle && (queueRoom || !n.startsWith("queue")),
     );
@@ -136,9 +144,12 @@ export class LoadGenerator {
         break;
       }
     }
+    const queued = name.startsWith("queue");
+    if (queued) this.queueRuns += 1;
     const run = this.launch(name);
     void run.done.then(() => {
       this.completed += 1;
+      if (queued) this.queueRuns -= 1;
     });
   }
 
@@ -238,7 +249,15 @@ export class LoadGenerator {
       else if (perSecond > 0.97 * rate) this.boost = Math.min(1, this.boost * 1.1);
     }
     this.sample = { at: now, events: this.world.eventCount, completed: this.completed };
+    this.countAgents();
     this.recompute();
+  }
+
+  private countAgents() {
+    const agents = new Set<string>();
+    for (const queue of this.world.queues.values())
+      for (const iface of queue.members.keys()) agents.add(iface);
+    this.agents = [...agents].filter((iface) => this.world.devices.get(iface) !== "UNAVAILABLE").length;
   }
 
   private recompute() {
