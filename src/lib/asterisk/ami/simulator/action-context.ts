@@ -1,5 +1,5 @@
 import type { AmiSession, Reply } from "./ami-session";
-import type { HeaderLookup } from "./list-actions";
+import type { HeaderLookup } from "./list-format";
 import type { OriginateTiming } from "./originate";
 import type { Scheduler } from "./scenario-runner";
 import type { SimWorld } from "./sim-world";

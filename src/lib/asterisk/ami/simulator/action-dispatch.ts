@@ -3,7 +3,8 @@ import type { ReceivedAction } from "./action-log";
 import { headerOf } from "./action-reader";
 import type { Reply } from "./ami-session";
 import { CHANNEL_ACTIONS } from "./channel-actions";
-import { error, listAction } from "./list-actions";
+import { listAction } from "./list-actions";
+import { error } from "./list-format";
 import { QUEUE_ACTIONS } from "./queue-actions";
 import { SYSTEM_ACTIONS } from "./system-actions";
 

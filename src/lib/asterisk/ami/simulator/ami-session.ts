@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import type { ReceivedAction } from "./action-log";
 import { ActionReader, headerOf, type ParsedAction } from "./action-reader";
-import { error, idHeader } from "./list-actions";
+import { error, idHeader } from "./list-format";
 import type { SimEvent } from "./sim-world";
 import { asteriskTimestamp, formatMessage } from "./wire-format";
 

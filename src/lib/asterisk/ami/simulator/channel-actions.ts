@@ -3,7 +3,7 @@ import { reply } from "./ami-session";
 import { bridgedPeer } from "./call-legs";
 import { conferenceOf, leaveConference } from "./conference";
 import { routeSteps } from "./flow-steps";
-import { error } from "./list-actions";
+import { error } from "./list-format";
 import { originate } from "./originate";
 import { endParkedCall, freeSpace, parkChannel, parkedCallOf } from "./parking";
 import { owns, type ScenarioContext } from "./scenario-context";

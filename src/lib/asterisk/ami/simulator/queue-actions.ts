@@ -1,6 +1,6 @@
 import type { ActionHandler } from "./action-context";
 import { reply } from "./ami-session";
-import { error } from "./list-actions";
+import { error } from "./list-format";
 import { addMember, pauseMember, removeMember, setPenalty } from "./queue-members";
 import type { SimWorld } from "./sim-world";
 import type { SimMember, SimQueue } from "./world-types";

@@ -1,6 +1,6 @@
 import type { ActionHandler } from "./action-context";
 import { reply } from "./ami-session";
-import { error } from "./list-actions";
+import { error } from "./list-format";
 import { cdrTime } from "./wire-format";
 
 /** Modules a Reload can name; anything else is "No such module", as on Asterisk (17). */
