@@ -31,6 +31,7 @@ export const DEFAULT_MIX: Record<CallScenario, number> = {
 };
 
 const TICK_MS = 20;
+const DEMO_START_GAP_MS = 2500;
 /** Nominal length of an average generated run of DEFAULT_MIX (ring, talk, holds, parking…), seconds, before scaling. */
 const NOMINAL_CALL_S = 15.5;
 /** Idle phones each scenario needs to start. */
@@ -59,6 +60,7 @@ export class LoadGenerator {
   private completed = 0;
   private sample = { at: 0, events: 0, completed: 0 };
   private lastPauseAt = 0;
+  private lastStartAt = 0;
   /** Queue scenarios running now, and how many agents exist to answer them. */
   private queueRuns = 0;
   private agents = 0;
@@ -112,8 +114,16 @@ export class LoadGenerator {
   private tick() {
     this.measure();
     const target = this.targetCalls;
-    for (let started = 0; this.scheduler.countedRuns < target && started < target; started++)
+    // Starts are spread over about one call's lifetime: a whole wave started at once rings,
+    // talks and hangs up in step, and the rate swings with it. A demo brings its calls in one
+    // at a time, a few seconds apart, so a person can follow each one.
+    const lifetimeMs = Math.max(TICK_MS, this.scale * NOMINAL_CALL_S * 1000);
+    const perTick = this.settings.demo ? 1 : Math.max(1, Math.ceil((target * TICK_MS) / lifetimeMs));
+    const paced = this.settings.demo && this.world.now() - this.lastStartAt < DEMO_START_GAP_MS;
+    for (let started = 0; !paced && this.scheduler.countedRuns < target && started < perTick; started++) {
+      this.lastStartAt = this.world.now();
       this.startCall();
+    }
     const pauseEveryMs = (20_000 * this.scale) / Math.max(1, target / 10);
     if (this.world.now() - this.lastPauseAt >= pauseEveryMs) {
       this.lastPauseAt = this.world.now();
@@ -240,7 +250,11 @@ export class LoadGenerator {
     if (elapsed < 250) return;
     const events = this.world.eventCount - this.sample.events;
     const completed = this.completed - this.sample.completed;
-    if (completed >= 3) this.eventsPerCall = 0.6 * this.eventsPerCall + (0.4 * events) / completed;
+    // Until a first generation of calls has ended, events per finished call is skewed by calls
+    // that have started (and emitted) but not finished yet: keep the estimate until then.
+    if (completed >= 3 && this.completed >= this.targetCalls) {
+      this.eventsPerCall = 0.6 * this.eventsPerCall + (0.4 * events) / completed;
+    }
     const { rate } = this.settings;
     if (rate !== null) {
       const perSecond = (events * 1000) / elapsed;

@@ -197,7 +197,8 @@ export class Scheduler {
   private refill() {
     const now = performance.now();
     if (this.rate !== null) {
-      const burst = Math.max(20, this.rate * 0.05);
+      // A quarter second of budget may pile up, so a stalled event loop catches up afterwards.
+      const burst = Math.max(20, this.rate * 0.25);
       this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) * this.rate) / 1000);
     }
     this.refilledAt = now;
