@@ -10,6 +10,7 @@ import { createPrng } from "./prng";
 import { SCENARIOS, type ScenarioName, type ScenarioParamsByName } from "./scenario-registry";
 import { type ScenarioRun, Scheduler } from "./scenario-runner";
 import { SimWorld } from "./sim-world";
+import { hangupChannel } from "./teardown";
 import type { SimWorldOptions } from "./world-options";
 
 export type SimulatorLogger = {
@@ -76,7 +77,15 @@ export async function startAmiSimulator(options: AmiSimulatorOptions = {}): Prom
   const logger = options.logger ?? QUIET;
   const seed = options.seed ?? randomInt(2 ** 31);
   const world = new SimWorld(options, createPrng(seed));
-  const scheduler = new Scheduler({ eventCount: () => world.eventCount, rate: options.rate ?? null });
+  const scheduler = new Scheduler({
+    eventCount: () => world.eventCount,
+    rate: options.rate ?? null,
+    onStopped: (runId) => {
+      for (const ch of [...world.channels.values()]) {
+        if (ch.owner === runId && !ch.dying && world.channels.has(ch.uniqueid)) hangupChannel(world, ch);
+      }
+    },
+  });
   const actionLog = new ActionLog(options.actionLog);
   const timing: OriginateTiming = { answerMs: 1000, ringMs: 2000, talkMs: 60_000, ...options.actionTiming };
   const sessions = new Set<AmiSession>();

@@ -43,6 +43,11 @@ export type SchedulerOptions = {
   eventCount: () => number;
   /** Events per second, null for no limit. */
   rate: number | null;
+  /**
+   * A run stopped early (its channels went elsewhere or away): whatever it still owns has nobody
+   * left to end it, so the simulator hangs those channels up here.
+   */
+  onStopped?: (runId: number) => void;
 };
 
 /**
@@ -189,6 +194,7 @@ export class Scheduler {
 
   private end(run: RunState, outcome: RunOutcome) {
     if (!this.runs.delete(run)) return;
+    if (outcome === "stopped") this.options.onStopped?.(run.id);
     for (const list of run.waiters.values()) for (const resolve of list) resolve(false);
     run.waiters.clear();
     run.finish(outcome);
