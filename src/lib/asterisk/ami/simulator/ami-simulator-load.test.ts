@@ -60,6 +60,7 @@ describe("AMI simulator under generated load", () => {
       seed: 23,
       extensions: 30,
       queues: 3,
+      parkingTimeoutS: 1,
       actionTiming: { answerMs: 20, ringMs: 30, talkMs: 200 },
     });
     sims.push(sim);
@@ -102,6 +103,12 @@ describe("AMI simulator under generated load", () => {
       }
     }
     expect(sim.actions.filter((a) => a.name === "Redirect").length).toBeGreaterThan(5);
+    // With generation off, every call ends by itself: nothing is orphaned by the actions above.
+    sim.setRate(null);
+    await until(() => sim.world.channels.size === 0, 10_000);
+    expect([...sim.world.queues.values()].flatMap((q) => q.entries)).toEqual([]);
+    const phones = [...sim.world.devices].filter(([device]) => /^PJSIP\/\d+$/.test(device));
+    expect(phones.filter(([, state]) => state !== "NOT_INUSE")).toEqual([]);
   });
 });
 
