@@ -86,7 +86,7 @@ describe("AMI simulator: list actions in Asterisk 22's shapes", () => {
       recordedKeys("03-basic-call-answered", "ExtensionStatus", "start-"),
     );
     expect(hints.events.find((e) => e.fields.Exten === "1001")?.fields).toMatchObject({
-      Context: "sb-internal",
+      Context: "sb-extensions",
       Hint: "PJSIP/1001",
       Status: "0",
       StatusText: "Idle",

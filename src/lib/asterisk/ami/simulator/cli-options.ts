@@ -17,7 +17,7 @@ World
   --queues <n>             queues q5000, q5001 … (default 4)
   --members-per-queue <n>  agents per queue (default: each phone in ~2 queues, at most 12)
   --context <name>         the phones' dialplan context (default sb-internal)
-  --hint-context <name>    context of the phone hints in ExtensionStatus (default sb-internal)
+  --hint-context <name>    context of the phone hints in ExtensionStatus (default sb-extensions)
   --device-states <mode>   recorded (phones on a call are BUSY, as in the transcripts) or pjsip
                            (RINGING / INUSE / ONHOLD) (default recorded)
 

@@ -25,7 +25,7 @@ export type SimWorldOptions = {
   membersPerQueue?: number;
   /** The phones' dialplan context (channel `Context:`). Default `sb-internal`. */
   context?: string;
-  /** The context ExtensionStatus reports for the phone hints. Default `sb-internal`. */
+  /** The context ExtensionStatus reports for the phone hints. Default `sb-extensions`, where the compiled dialplan defines them. */
   hintContext?: string;
   /** Voicemail context (MWI:<ext>@<context> devices). Default `switchboard`. */
   voicemailContext?: string;
@@ -77,7 +77,7 @@ export function resolveWorldOptions(options: SimWorldOptions): ResolvedWorldOpti
     firstQueue,
     membersPerQueue,
     context: options.context ?? "sb-internal",
-    hintContext: options.hintContext ?? "sb-internal",
+    hintContext: options.hintContext ?? "sb-extensions",
     voicemailContext: options.voicemailContext ?? "switchboard",
     conferenceRooms: options.conferenceRooms ?? ["800"],
     parkingSpaces: options.parkingSpaces ?? [701, 720],
