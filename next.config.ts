@@ -10,7 +10,15 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and WASM packages must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "pg", "ioredis"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "pino",
+    "pg",
+    "ioredis",
+    "fluent-ffmpeg",
+    "@ffmpeg-installer/ffmpeg",
+  ],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -5,5 +5,6 @@ export * from "./extensions";
 export * from "./live";
 export * from "./panel";
 export * from "./queues";
+export * from "./recordings";
 export * from "./settings";
 export * from "./users";
