@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "teams.write": "Manage teams and their supervisors",
   "recordings.listen": "Play any recording",
   "qa.review": "Score calls",
+  "qa.manage": "Create and edit QA scorecards",
+  "qa.own": "See and answer your own QA reviews",
   "softphone.use": "Use the browser softphone",
 } as const;
 
@@ -67,7 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "qa.review",
     "softphone.use",
   ],
-  agent: ["dashboard.view", "softphone.use", "panel.view", "panel.originate", "agent.state"],
+  agent: ["dashboard.view", "softphone.use", "panel.view", "panel.originate", "agent.state", "qa.own"],
   qa: ["dashboard.view", "recordings.listen", "qa.review", "queues.read"],
 };
 

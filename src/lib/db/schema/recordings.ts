@@ -83,7 +83,7 @@ export const qaScorecards = pgTable(
 export const qaReviewStatusEnum = pgEnum("qa_review_status", ["submitted", "acknowledged", "disputed"]);
 
 /** An answer: "yes" | "no" | "na" for yes/no questions, 1–5 or "na" for scale questions. */
-export type QaAnswer = "yes" | "no" | "na" | 1 | 2 | 3 | 4 | 5;
+export type QaAnswer = "yes" | "no" | "na" | number;
 export type QaComment = { atMs: number; text: string };
 
 export const qaReviews = pgTable(
