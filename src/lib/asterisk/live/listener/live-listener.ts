@@ -7,6 +7,7 @@ import type { AmiEvent } from "@/lib/asterisk/ami/message";
 import { CHANNELS, type LiveCommand } from "@/lib/bus/events";
 import type { Bus, Unsubscribe } from "@/lib/bus/types";
 import type { Db } from "@/lib/db/client";
+import { RecordingIndexJob } from "@/lib/recordings/index-job";
 import { cloneState, diffStates } from "../feed/apply-changes";
 import { LivePublisher } from "../feed/live-publisher";
 import { LivePersistence } from "../persist/live-persistence";
@@ -27,6 +28,8 @@ export type LiveListenerOptions = {
   /** How often `connection()` is re-read. Default 5 s. */
   pollMs?: number;
   now?: () => number;
+  /** `<spool>/monitor`: when set (with a db), recordings are indexed as calls end. */
+  recordingsRoot?: string | null;
 };
 
 const KEEPALIVE = { intervalMs: 5_000, deadAfterMs: 10_000 };
@@ -63,6 +66,7 @@ export class LiveListener {
   private unsubscribe: Unsubscribe | null = null;
   private stopped = false;
   private booting: { cancel: () => void } | null = null;
+  private readonly recordingIndex: RecordingIndexJob | null;
 
   constructor(private readonly options: LiveListenerOptions) {
     this.now = options.now ?? Date.now;
@@ -74,6 +78,10 @@ export class LiveListener {
           onError: (err) => this.logError(err, "persisting AMI events failed"),
         })
       : null;
+    this.recordingIndex =
+      options.db && options.recordingsRoot
+        ? new RecordingIndexJob({ root: options.recordingsRoot, db: options.db, log: options.log })
+        : null;
     this.publisher = new LivePublisher(
       {
         bus: options.bus,
@@ -90,6 +98,7 @@ export class LiveListener {
     this.unsubscribe = this.options.bus.subscribe(CHANNELS.liveCommands, (e) => this.command(e.command));
     await this.publisher.flushWithSnapshot();
     await this.refreshConnection();
+    this.recordingIndex?.start();
     this.timers.push(setInterval(() => void this.refreshConnection(), this.options.pollMs ?? 5_000));
     this.timers.push(setInterval(() => void this.storeMetrics(), 1_000));
     // Queues' "today" counters roll over at local midnight even when no call comes in.
@@ -102,6 +111,7 @@ export class LiveListener {
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.booting?.cancel();
     this.unsubscribe?.();
+    await this.recordingIndex?.stop();
     await this.client?.close();
     this.client = null;
     this.setConnection({ state: "down", error: "The listener stopped" });
@@ -245,6 +255,7 @@ export class LiveListener {
     this.publisher.push(this.store.apply(event));
     this.persistence?.handle(event);
     if (event.event === "Reload") this.scheduleResync(RESYNC_AFTER_RELOAD_MS);
+    if (event.event === "MixMonitorStop" || event.event === "Hangup") this.recordingIndex?.poke();
   }
 
   private command(command: LiveCommand) {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { getSetting } from "@/lib/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { recordingsRoot } from "@/lib/recordings/root";
 import { LiveListener } from "./live-listener";
 
 const g = globalThis as unknown as { __switchboardListener?: Promise<LiveListener> };
@@ -24,6 +25,7 @@ export function startListener(): Promise<LiveListener> {
       timeZone,
       log: log.child({ component: "listener" }),
       connection: listenerConnection,
+      recordingsRoot: recordingsRoot(),
     });
     await listener.start();
     return listener;
