@@ -2,12 +2,15 @@
 
 import {
   Activity,
+  ClipboardCheck,
   Coffee,
+  FileAudio,
   GitCommitVertical,
   Headset,
   LayoutDashboard,
   ListOrdered,
   Menu,
+  MessageSquareQuote,
   Phone,
   ScrollText,
   Settings,
@@ -34,6 +37,9 @@ const ICONS: Record<NavIcon, typeof Users> = {
   panel: Activity,
   breakCodes: Coffee,
   teams: UsersRound,
+  recordings: FileAudio,
+  qa: ClipboardCheck,
+  myReviews: MessageSquareQuote,
 };
 
 type ShellUser = { name: string; email: string; roleLabel: string };

@@ -12,7 +12,10 @@ export type NavIcon =
   | "config"
   | "panel"
   | "breakCodes"
-  | "teams";
+  | "teams"
+  | "recordings"
+  | "qa"
+  | "myReviews";
 
 export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; section: string };
 
@@ -20,6 +23,21 @@ export type NavItem = { href: string; label: string; icon: NavIcon; permission: 
 export const NAV: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: "dashboard", permission: "dashboard.view", section: "Overview" },
   { href: "/panel", label: "Live panel", icon: "panel", permission: "panel.view", section: "Overview" },
+  {
+    href: "/recordings",
+    label: "Recordings",
+    icon: "recordings",
+    permission: "recordings.listen",
+    section: "Quality",
+  },
+  { href: "/qa", label: "QA", icon: "qa", permission: "qa.review", section: "Quality" },
+  {
+    href: "/qa/my-reviews",
+    label: "My reviews",
+    icon: "myReviews",
+    permission: "qa.own",
+    section: "Quality",
+  },
   {
     href: "/extensions",
     label: "Extensions",

@@ -42,11 +42,13 @@ export type RecordingRow = Recording & { reviewId: string | null; reviewScore: n
 export async function listRecordings({
   cursor,
   since,
+  linkedid,
   unreviewed = false,
   limit = PAGE_SIZE,
 }: {
   cursor?: string | null;
   since?: Date;
+  linkedid?: string;
   unreviewed?: boolean;
   limit?: number;
 } = {}): Promise<Page<RecordingRow>> {
@@ -58,6 +60,7 @@ export async function listRecordings({
     .where(
       and(
         since ? gte(recordings.fileMtime, since) : undefined,
+        linkedid ? eq(recordings.linkedid, linkedid) : undefined,
         unreviewed ? isNull(qaReviews.id) : undefined,
         after
           ? or(
