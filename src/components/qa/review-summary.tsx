@@ -51,8 +51,8 @@ export function ReviewSummary({
       )}
       {review.comments.length > 0 && (
         <ol className="space-y-1 text-sm" aria-label="Reviewer comments">
-          {review.comments.map((c, i) => (
-            <li key={`${c.atMs}-${i}`}>
+          {review.comments.map((c) => (
+            <li key={`${c.atMs}-${c.text}`}>
               <span className="font-mono text-slate-500">{formatDuration(c.atMs)}</span> {c.text}
             </li>
           ))}

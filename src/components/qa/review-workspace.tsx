@@ -40,18 +40,12 @@ export function ReviewWorkspace({ recordingId, scorecards }: { recordingId: stri
       if (t?.closest("input, textarea, select, [contenteditable=true]") || e.altKey || e.ctrlKey || e.metaKey)
         return;
       const p = player.current;
-      if (!p) return;
-      const actions: Record<string, () => void> = {
-        " ": () => p.toggle(),
-        ArrowLeft: () => p.seekBy(-5),
-        ArrowRight: () => p.seekBy(5),
-        "[": () => p.stepSpeed(-1),
-        "]": () => p.stepSpeed(1),
-        c: () => openComment(p.currentMs()),
-        C: () => openComment(p.currentMs()),
-      };
-      const run = actions[e.key];
-      if (!run || (e.key === " " && t?.closest("button, a"))) return;
+      if (!p || (e.key === " " && t?.closest("button, a"))) return;
+      const run = shortcut(e.key, p, (ms) => {
+        setDraftAt(ms);
+        requestAnimationFrame(() => commentBox.current?.focus());
+      });
+      if (!run) return;
       e.preventDefault();
       run();
     };
@@ -135,7 +129,7 @@ export function ReviewWorkspace({ recordingId, scorecards }: { recordingId: stri
           ) : (
             <ol className="space-y-1 text-sm" aria-label="Comments by time">
               {comments.map((c, i) => (
-                <li key={`${c.atMs}-${i}`} className="flex items-start gap-2">
+                <li key={`${c.atMs}-${c.text}`} className="flex items-start gap-2">
                   <button
                     type="button"
                     className="font-mono text-indigo-700 hover:underline dark:text-indigo-300"
@@ -215,4 +209,25 @@ export function ReviewWorkspace({ recordingId, scorecards }: { recordingId: stri
       </form>
     </div>
   );
+}
+
+/** Space play/pause, ←/→ seek 5 s, [ ] speed, C comment at the current time. */
+function shortcut(key: string, p: PlayerHandle, comment: (ms: number) => void): (() => void) | null {
+  switch (key) {
+    case " ":
+      return () => p.toggle();
+    case "ArrowLeft":
+      return () => p.seekBy(-5);
+    case "ArrowRight":
+      return () => p.seekBy(5);
+    case "[":
+      return () => p.stepSpeed(-1);
+    case "]":
+      return () => p.stepSpeed(1);
+    case "c":
+    case "C":
+      return () => comment(p.currentMs());
+    default:
+      return null;
+  }
 }
