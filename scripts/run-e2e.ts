@@ -21,7 +21,7 @@ ensureChromium();
 
 const base = process.env.DATABASE_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
-const dbA = await freshDatabase("a");
+const dbA = { ...(await freshDatabase("a")), ASTERISK_SPOOL_DIR: recordingsSpool() };
 const dbB = await freshDatabase("b");
 
 const passwords = Object.fromEntries(
@@ -38,6 +38,11 @@ try {
     env: { ...process.env, ...dbA, ...passwords },
   });
   if (seed.status !== 0) throw new Error("seeding the e2e database failed");
+  const recordings = spawnSync("npx", ["tsx", "tests/e2e/seed-recordings.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, ...dbA },
+  });
+  if (recordings.status !== 0) throw new Error("seeding the e2e recordings failed");
   const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: {
@@ -96,6 +101,13 @@ async function freshDatabase(tag: string): Promise<Record<string, string>> {
   const dir = mkdtempSync(path.join(tmpdir(), `switchboard-e2e-${tag}-`));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return { DATABASE_URL: url.toString(), DATA_DIR: dir };
+}
+
+/** A temporary Asterisk spool for server A: tests/e2e/seed-recordings.ts puts WAVs in its monitor/. */
+function recordingsSpool(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-e2e-spool-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Debian's chromium is the browser; Playwright never downloads one. */
