@@ -55,6 +55,8 @@ beforeAll(async () => {
         number: p.user,
         displayName: `Rec ${p.user}`,
         secret: encryptSecret(p.password),
+        // The agent's own policy: honoured on queue calls through the queue's member gosub.
+        recordingPolicy: p.user === "7401" ? ("always" as const) : ("never" as const),
       })),
     )
     .returning();
@@ -62,9 +64,15 @@ beforeAll(async () => {
     .insert(queues)
     .values({ number: "7650", name: "Recorded queue", strategy: "ringall", recordingPolicy: "always" })
     .returning();
-  await db
-    .insert(queueMembers)
-    .values({ queueId: queue!.id, extensionId: rows.find((r) => r.number === "7401")!.id });
+  const [plain] = await db
+    .insert(queues)
+    .values({ number: "7651", name: "Unrecorded queue", strategy: "ringall", recordingPolicy: "never" })
+    .returning();
+  const agentExt = rows.find((r) => r.number === "7401")!.id;
+  await db.insert(queueMembers).values([
+    { queueId: queue!.id, extensionId: agentExt },
+    { queueId: plain!.id, extensionId: agentExt },
+  ]);
   const applied = await requestApply({
     actor: { id: null, email: "test@switchboard.test" },
     configDir: asterisk.configDir,
@@ -145,6 +153,35 @@ describe("recordings on a real Asterisk", () => {
     session.current = currentUserFor(otherAgent);
     const denied = await callRoute(GET, row.id);
     expect(denied.status).toBe(403);
+    // The queue recorded the call, so the agent's own "always" policy did not record it twice.
+    expect(safeList(root)).not.toContain(`${linkedid}-7401.wav`);
+  });
+
+  it("a queue without recording still records an agent whose extension policy is always", async () => {
+    if (!root) throw new Error("ASTERISK_SPOOL_DIR is not set");
+    const before = new Set(safeList(root));
+    await control.action("Originate", {
+      Channel: "PJSIP/7402",
+      Context: "sb-internal",
+      Exten: "7651",
+      Priority: "1",
+      Async: "true",
+    });
+    const file = await waitFor(
+      "a 7401 member recording",
+      async () => safeList(root).find((f) => !before.has(f) && f.endsWith("-7401.wav")),
+      20_000,
+    );
+    await new Promise((r) => setTimeout(r, 2_000));
+    await control.action("Hangup", { Channel: "/^PJSIP\\/740[12]-/" });
+    const linkedid = file.replace(/-7401\.wav$/, "");
+    expect(safeList(root).filter((f) => f.startsWith(`${linkedid}-`))).toEqual([file]);
+    const row = await waitFor(
+      "the member recording indexed",
+      async () => (await db.select().from(recordings).where(eq(recordings.linkedid, linkedid)))[0],
+      20_000,
+    );
+    expect(row).toMatchObject({ agentExtension: "7401", source: "policy", queue: null });
   });
 });
 

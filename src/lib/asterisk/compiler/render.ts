@@ -107,6 +107,7 @@ function dialplanExtensionView(e: ExtensionState) {
     __source: source("extension", e.id),
     number: e.number,
     recording: e.recordingPolicy,
+    recordAlways: e.recordingPolicy === "always",
     callWaiting: e.callWaiting,
     voicemail: e.voicemailEnabled,
     dnd: e.dnd,
