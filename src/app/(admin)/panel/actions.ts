@@ -29,6 +29,7 @@ import { type ActionContext, action } from "@/lib/auth/action";
 import type { Permission } from "@/lib/auth/permissions";
 import { supervisionSessions } from "@/lib/db/schema/panel";
 import { AppError } from "@/lib/errors";
+import { assertOnDemandAllowed } from "@/lib/recordings/on-demand";
 import {
   callTargetSchema,
   clickToCallSchema,
@@ -188,6 +189,7 @@ export const clickToCall = action("panel.originate", clickToCallSchema, async (i
 export const startRecording = action("panel.record", callTargetSchema, async (input, { user, tx }) => {
   const channel = await visibleChannel(input.uniqueid, { user, tx });
   if (channel.recording) throw new AppError("conflict:recording", "That call is already being recorded.");
+  await assertOnDemandAllowed(tx, channel);
   await sendCommand(mixMonitorCommand(channel.name, channel.linkedid, channel.uniqueid), tx);
   return {
     data: { file: recordingFileName(channel.linkedid, channel.uniqueid) },
