@@ -75,3 +75,28 @@ test.describe
       await anonymous.dispose();
     });
   });
+
+/** Every recordings and QA page against every role: the status a browser gets. */
+const PAGE_MATRIX: [string, Record<"admin" | "supervisor" | "agent" | "qa", number>][] = [
+  ["/recordings", { admin: 200, supervisor: 200, agent: 403, qa: 200 }],
+  ["/qa", { admin: 200, supervisor: 200, agent: 403, qa: 200 }],
+  ["/qa/scorecards", { admin: 200, supervisor: 200, agent: 403, qa: 200 }],
+  ["/qa/scorecards/new", { admin: 200, supervisor: 403, agent: 403, qa: 403 }],
+  ["/qa/my-reviews", { admin: 200, supervisor: 403, agent: 200, qa: 403 }],
+];
+
+for (const role of ["admin", "supervisor", "agent", "qa"] as const) {
+  test(`recordings and QA pages as ${role}`, async ({ page }) => {
+    await signIn(page, role);
+    for (const [path, expected] of PAGE_MATRIX) {
+      expect((await page.goto(path))?.status(), path).toBe(expected[role]);
+    }
+  });
+}
+
+test("recordings and QA pages send anonymous visitors to the login page", async ({ page }) => {
+  for (const [path] of PAGE_MATRIX) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  }
+});
