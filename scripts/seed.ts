@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { env } from "@/env";
 import { hashPassword } from "@/lib/auth/password";
@@ -6,6 +5,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { dbHandle } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { extensions } from "@/lib/db/schema/extensions";
+import { generateSipSecret } from "@/lib/extensions/sip-secret";
 import { queueMembers, queues } from "@/lib/db/schema/queues";
 import { type Role, users } from "@/lib/db/schema/users";
 import { encryptSecret } from "@/lib/settings/crypto";
@@ -100,7 +100,7 @@ async function seedDemoTelephony(): Promise<string[]> {
       numbers.map((number) => ({
         number,
         displayName: `Demo phone ${number}`,
-        secret: encryptSecret(randomBytes(18).toString("base64url")),
+        secret: encryptSecret(generateSipSecret()),
       })),
     )
     .onConflictDoNothing()

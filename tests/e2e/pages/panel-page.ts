@@ -13,6 +13,11 @@ export class PanelPage {
     return this.page.getByRole("button", { name: /^(Listen|Whisper|Barge in)$/ });
   }
 
+  /** An extension's BLF tile; `data-state` holds its state (idle, ringing, inuse, …). */
+  tile(number: string): Locator {
+    return this.page.locator(`[data-extension="${number}"]`);
+  }
+
   /** The rows of the active-calls table (each is draggable onto a tile, a queue or the lot). */
   callRows(): Locator {
     return this.page.getByRole("table", { name: "Active calls" }).locator("tbody tr[data-linkedid]");
