@@ -5,9 +5,9 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { dbHandle } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { extensions } from "@/lib/db/schema/extensions";
-import { generateSipSecret } from "@/lib/extensions/sip-secret";
 import { queueMembers, queues } from "@/lib/db/schema/queues";
 import { type Role, users } from "@/lib/db/schema/users";
+import { generateSipSecret } from "@/lib/extensions/sip-secret";
 import { encryptSecret } from "@/lib/settings/crypto";
 
 /**
