@@ -23,7 +23,12 @@ ensureChromium();
 
 const base = process.env.DATABASE_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
-const dbA = { ...(await freshDatabase("a")), ASTERISK_SPOOL_DIR: recordingsSpool() };
+// The real-Asterisk browser suite reads the real spool; the default one gets seeded recordings.
+const realAsterisk = process.argv.some((a) => a.includes("playwright.asterisk.config"));
+const dbA = {
+  ...(await freshDatabase("a")),
+  ...(realAsterisk ? {} : { ASTERISK_SPOOL_DIR: recordingsSpool() }),
+};
 const dbB = await freshDatabase("b");
 
 const passwords = Object.fromEntries(
@@ -40,11 +45,13 @@ try {
     env: { ...process.env, ...dbA, ...passwords },
   });
   if (seed.status !== 0) throw new Error("seeding the e2e database failed");
-  const recordings = spawnSync("npx", ["tsx", "tests/e2e/seed-recordings.ts"], {
-    stdio: "inherit",
-    env: { ...process.env, ...dbA },
-  });
-  if (recordings.status !== 0) throw new Error("seeding the e2e recordings failed");
+  if (!realAsterisk) {
+    const recordings = spawnSync("npx", ["tsx", "tests/e2e/seed-recordings.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, ...dbA },
+    });
+    if (recordings.status !== 0) throw new Error("seeding the e2e recordings failed");
+  }
   rmSync("test-results/simulator-actions.jsonl", { force: true });
   if (process.env.REDIS_URL) startListener(dbA);
   const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
