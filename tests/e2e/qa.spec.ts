@@ -29,6 +29,18 @@ test.describe
       const streamed = await review.play();
       expect(streamed.headers()["content-range"]).toMatch(/^bytes 0-\d+\/\d+$/);
       await review.commentOnWaveform(0.25, "Greeting was rushed");
+      // Keyboard: ] speeds up, [ slows down, C opens a comment at the current time.
+      await page.getByRole("heading", { name: /^Call / }).click();
+      const speed = page.getByRole("combobox", { name: "Speed" });
+      await page.keyboard.press("]");
+      await expect(speed).toHaveValue("1.25");
+      await page.keyboard.press("[");
+      await page.keyboard.press("[");
+      await expect(speed).toHaveValue("0.75");
+      await page.keyboard.press("c");
+      await expect(page.getByRole("textbox", { name: /^Comment at / })).toBeFocused();
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("textbox", { name: /^Comment at / })).toHaveCount(0);
 
       await review.answer(/^Greeted the caller/, "Yes");
       await review.answer(/^Verified the caller's identity/, "Yes");

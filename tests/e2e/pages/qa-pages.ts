@@ -55,7 +55,7 @@ export class ReviewPage {
     const box = await wave.boundingBox();
     if (!box) throw new Error("waveform not visible");
     await wave.click({ position: { x: box.width * fraction, y: box.height / 2 } });
-    await this.page.getByLabel(/^Comment at /).fill(text);
+    await this.page.getByRole("textbox", { name: /^Comment at / }).fill(text);
     await this.page.getByRole("button", { name: "Add comment" }).click();
     await expect(this.page.getByRole("list", { name: "Comments by time" })).toContainText(text);
   }
