@@ -1,6 +1,6 @@
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cdr, queueEvents } from "@/lib/db/schema/live";
 import { recordings } from "@/lib/db/schema/recordings";
@@ -70,6 +70,8 @@ async function linkAgents(db: Db) {
     .select({ id: recordings.id, linkedid: recordings.linkedid })
     .from(recordings)
     .where(isNull(recordings.agentExtension))
+    // Newest first: old calls with no CDR at all must not starve the ones that just ended.
+    .orderBy(desc(recordings.fileMtime))
     .limit(500);
   if (!open.length) return;
   const linkedids = [...new Set(open.map((r) => r.linkedid))];
