@@ -1,6 +1,6 @@
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-import { and, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cdr, queueEvents } from "@/lib/db/schema/live";
 import { recordings } from "@/lib/db/schema/recordings";
@@ -22,7 +22,20 @@ export async function indexRecordings({ root, db }: { root: string; db: Db }): P
   });
   // A missing root (spool not mounted yet) must not read as "every file was deleted".
   if (!entries) return { scanned: 0, indexed: 0, removed: 0 };
-  const seen: string[] = [];
+  // One read of what is indexed, so a steady-state scan writes nothing (no query per file).
+  const known = new Map(
+    (
+      await db
+        .select({
+          id: recordings.id,
+          path: recordings.path,
+          bytes: recordings.bytes,
+          mtime: recordings.fileMtime,
+        })
+        .from(recordings)
+    ).map((r) => [r.path, r]),
+  );
+  const seen = new Set<string>();
   let indexed = 0;
   for (const entry of entries) {
     if (!entry.isFile()) continue;
@@ -31,7 +44,9 @@ export async function indexRecordings({ root, db }: { root: string; db: Db }): P
     const file = path.join(root, entry.name);
     const st = await lstat(file).catch(() => null);
     if (!st?.isFile()) continue;
-    seen.push(entry.name);
+    seen.add(entry.name);
+    const before = known.get(entry.name);
+    if (before && before.bytes === st.size && before.mtime.getTime() === Math.trunc(st.mtimeMs)) continue;
     const durationMs = parsed.format === "wav" ? await wavDuration(file) : null;
     const values = {
       linkedid: parsed.linkedid,
@@ -43,25 +58,23 @@ export async function indexRecordings({ root, db }: { root: string; db: Db }): P
       source: parsed.source,
       agentExtension: parsed.agentExtension,
       queue: parsed.queue,
-      fileMtime: st.mtime,
+      fileMtime: new Date(Math.trunc(st.mtimeMs)),
     };
-    const [row] = await db
+    await db
       .insert(recordings)
       .values(values)
       .onConflictDoUpdate({
         target: recordings.path,
         set: { bytes: values.bytes, durationMs: values.durationMs, fileMtime: values.fileMtime },
-        setWhere: sql`${recordings.bytes} <> ${values.bytes} or ${recordings.fileMtime} <> ${values.fileMtime}`,
-      })
-      .returning({ id: recordings.id });
-    if (row) indexed += 1;
+      });
+    indexed += 1;
   }
-  const gone = await db
-    .delete(recordings)
-    .where(seen.length ? notInArray(recordings.path, seen) : sql`true`)
-    .returning({ id: recordings.id });
+  const goneIds = [...known.values()].filter((r) => !seen.has(r.path)).map((r) => r.id);
+  for (let i = 0; i < goneIds.length; i += 1_000) {
+    await db.delete(recordings).where(inArray(recordings.id, goneIds.slice(i, i + 1_000)));
+  }
   await linkAgents(db);
-  return { scanned: seen.length, indexed, removed: gone.length };
+  return { scanned: seen.size, indexed, removed: goneIds.length };
 }
 
 /** Fills agentExtension for queue and on-demand recordings from the call's answered legs. */
