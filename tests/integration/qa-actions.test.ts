@@ -20,6 +20,7 @@ import { respondToReview, submitReview } from "@/app/(admin)/qa/review/actions";
 import { createScorecard, updateScorecard } from "@/app/(admin)/qa/scorecards/actions";
 import { applyRetention, reindexRecordings } from "@/app/(admin)/recordings/actions";
 import { db } from "@/lib/db/client";
+import { countWaitingReviews, listDisputedReviews, scoreTrend } from "@/lib/db/queries/qa";
 import { qaReviews, qaScorecards, recordings } from "@/lib/db/schema/recordings";
 import { settings } from "@/lib/db/schema/settings";
 import type { User } from "@/lib/db/schema/users";
@@ -197,6 +198,26 @@ describe("reviews", () => {
       error: { code: "conflict:review" },
     });
     expect((await auditFor(id)).map((a) => a.action)).toEqual(["qa_review.dispute", "qa_review.submit"]);
+  });
+});
+
+describe("dashboard queries", () => {
+  it("averages scores per agent and per queue by day, and counts recordings waiting for review", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await scoreTrend({ by: "agent", days: 7 })).toEqual([
+      { key: "1001", day: today, average: 83.3, reviews: 1 },
+      { key: "1002", day: today, average: 0, reviews: 1 },
+    ]);
+    expect(await scoreTrend({ by: "queue", days: 7 })).toEqual([
+      { key: "—", day: today, average: 41.7, reviews: 2 },
+    ]);
+    // Three recordings, two reviewed; the third is 40 days old, outside a 30-day window.
+    expect(await countWaitingReviews({ days: 30 })).toBe(0);
+    expect(await countWaitingReviews({ days: 60 })).toBe(1);
+    const disputed = await listDisputedReviews();
+    expect(disputed.map((r) => [r.agentExtension, r.agentComment])).toEqual([
+      ["1001", "The caller asked me not to."],
+    ]);
   });
 });
 
