@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   pgEnum,
@@ -122,13 +124,32 @@ export const cdr = pgTable(
     sequence: bigint({ mode: "number" }).notNull().default(0),
     /** Which path wrote the row first: `pgsql` (Asterisk) or `ami` (the listener). */
     origin: varchar({ length: 8 }).notNull().default("pgsql"),
+    /**
+     * Set by the `cdr_before_insert` trigger (drizzle/0005_cdr_durable.sql), whichever path
+     * inserts: `inbound`, `outbound` or `internal` (rule in src/lib/validations/calls.ts).
+     */
+    direction: varchar({ length: 8 }).notNull().default(""),
+    /**
+     * Set by the same trigger: the first record of the call's originating channel (uniqueid =
+     * linkedid, lowest sequence). Call history lists one row per call by paging these.
+     */
+    callHead: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("cdr_uniqueid_sequence_key").on(t.uniqueid, t.sequence),
     index("cdr_calldate_idx").on(t.calldate, t.id),
-    index("cdr_linkedid_idx").on(t.linkedid),
+    index("cdr_linkedid_idx").on(t.linkedid, t.calldate, t.id),
+    // Call history pages head rows only; partial indexes keep its keyset walks short.
+    index("cdr_head_calldate_idx").on(t.calldate, t.id).where(sql`call_head`),
+    index("cdr_head_duration_idx").on(t.duration, t.id).where(sql`call_head`),
+    index("cdr_head_billsec_idx").on(t.billsec, t.id).where(sql`call_head`),
+    // Extension filter and agents' own calls: any leg from, to, or on the extension's channel.
+    index("cdr_src_idx").on(t.src, t.calldate),
+    index("cdr_dst_idx").on(t.dst, t.calldate),
+    index("cdr_channel_idx").on(t.channel.op("varchar_pattern_ops")),
+    index("cdr_dstchannel_idx").on(t.dstchannel.op("varchar_pattern_ops")),
   ],
 );
 

@@ -1,0 +1,273 @@
+import "server-only";
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { type CdrRow, cdr, type QueueEventRow, queueEvents } from "@/lib/db/schema/live";
+import { type CallFilters, dateRange, SORT_KEYS, type SortKey } from "@/lib/validations/calls";
+import { decodeCursor, encodeCursor, likeContains } from "./pagination";
+
+/**
+ * Call history. A call is every CDR record sharing a Linkedid; the list pages one row per call,
+ * the call's head record (`call_head`, set on insert: the originating channel's first record),
+ * so keyset paging walks the partial head indexes instead of grouping millions of rows.
+ *
+ * Not filterable yet: "has a recording" and "disposition code" need tables the recordings/QA
+ * work adds (`recordings`, call dispositions); neither exists in the schema today, so the
+ * filters are not offered rather than faked. Add them to `callConditions` as EXISTS clauses.
+ */
+
+/** Whose calls a user may see: everything, or only calls touching their own extension. */
+export type CallScope = { kind: "all" } | { kind: "own"; extension: string | null };
+
+export type CallListRow = Pick<
+  CdrRow,
+  | "id"
+  | "calldate"
+  | "answer"
+  | "end"
+  | "clid"
+  | "src"
+  | "dst"
+  | "disposition"
+  | "duration"
+  | "billsec"
+  | "direction"
+  | "linkedid"
+  | "uniqueid"
+  | "origin"
+> & { legs: number; queues: string[]; agents: string[] };
+
+export type CallPage = { rows: CallListRow[]; nextCursor: string | null };
+export type CallTotals = { count: number; capped: boolean; billsec: number | null };
+
+export const CALLS_PAGE_SIZE = 25;
+/** Counting stops here: an exact count of a month of a busy centre costs more than it tells. */
+export const TOTALS_CAP = 10_000;
+
+const SORT_COLUMNS = { calldate: cdr.calldate, duration: cdr.duration, billsec: cdr.billsec } as const;
+
+type CursorValue = [string | number, number];
+const isCursor = (v: unknown): v is CursorValue =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  (typeof v[0] === "string" || typeof v[0] === "number") &&
+  Number.isSafeInteger(v[1]);
+
+/** One page of calls, newest (or per `sort`/`dir`) first, keyset on (sort key, id). */
+export async function listCalls({
+  filters,
+  scope,
+  limit = CALLS_PAGE_SIZE,
+  now,
+}: {
+  filters: CallFilters;
+  scope: CallScope;
+  limit?: number;
+  now?: Date;
+}): Promise<CallPage> {
+  const sort = assertSortKey(filters.sort);
+  const column = SORT_COLUMNS[sort];
+  const descending = filters.dir !== "asc";
+  const after = decodeCursor(filters.cursor, isCursor);
+  let keyset: SQL | undefined;
+  if (after) {
+    const value = sort === "calldate" ? sql`${String(after[0])}::timestamptz` : sql`${Number(after[0])}::int`;
+    keyset = descending
+      ? sql`(${column}, ${cdr.id}) < (${value}, ${after[1]})`
+      : sql`(${column}, ${cdr.id}) > (${value}, ${after[1]})`;
+  }
+  const order = descending ? [desc(column), desc(cdr.id)] : [asc(column), asc(cdr.id)];
+  const heads = await db
+    .select({
+      id: cdr.id,
+      calldate: cdr.calldate,
+      answer: cdr.answer,
+      end: cdr.end,
+      clid: cdr.clid,
+      src: cdr.src,
+      dst: cdr.dst,
+      disposition: cdr.disposition,
+      duration: cdr.duration,
+      billsec: cdr.billsec,
+      direction: cdr.direction,
+      linkedid: cdr.linkedid,
+      uniqueid: cdr.uniqueid,
+      origin: cdr.origin,
+    })
+    .from(cdr)
+    .where(and(callConditions({ filters, scope, now }), keyset))
+    .orderBy(...order)
+    .limit(limit + 1);
+  const page = heads.slice(0, limit);
+  const last = page.at(-1);
+  const rows = await withCallDetails(page);
+  const nextCursor =
+    heads.length > limit && last
+      ? encodeCursor([sort === "calldate" ? last.calldate.toISOString() : last[sort], last.id])
+      : null;
+  return { rows, nextCursor };
+}
+
+/** Count and billed seconds of every call matching the filters, counting at most TOTALS_CAP. */
+export async function countCalls({
+  filters,
+  scope,
+  now,
+}: {
+  filters: CallFilters;
+  scope: CallScope;
+  now?: Date;
+}): Promise<CallTotals> {
+  const capped = db
+    .select({ billsec: cdr.billsec })
+    .from(cdr)
+    .where(callConditions({ filters, scope, now }))
+    .limit(TOTALS_CAP + 1)
+    .as("capped");
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, billsec: sql<number>`coalesce(sum(${capped.billsec}), 0)::bigint` })
+    .from(capped);
+  const n = Number(row?.n ?? 0);
+  if (n > TOTALS_CAP) return { count: TOTALS_CAP, capped: true, billsec: null };
+  return { count: n, capped: false, billsec: Number(row?.billsec ?? 0) };
+}
+
+/** Every record of one call and its queue events, or null when it doesn't exist or is out of scope. */
+export async function getCallByLinkedid({
+  linkedid,
+  scope,
+}: {
+  linkedid: string;
+  scope: CallScope;
+}): Promise<{ legs: CdrRow[]; queueEvents: QueueEventRow[] } | null> {
+  const legs = await db
+    .select()
+    .from(cdr)
+    .where(eq(cdr.linkedid, linkedid))
+    .orderBy(asc(cdr.calldate), asc(cdr.id))
+    .limit(500);
+  if (!legs.length) return null;
+  if (scope.kind === "own" && !legs.some((leg) => legTouches(leg, scope.extension))) return null;
+  const events = await db
+    .select()
+    .from(queueEvents)
+    .where(eq(queueEvents.linkedid, linkedid))
+    .orderBy(asc(queueEvents.occurredAt), asc(queueEvents.id))
+    .limit(500);
+  return { legs, queueEvents: events };
+}
+
+/** Pages through every matching call in keyset batches (exports); memory stays at one batch. */
+export async function* iterateCalls({
+  filters,
+  scope,
+  batchSize = 1000,
+  now = new Date(),
+}: {
+  filters: CallFilters;
+  scope: CallScope;
+  batchSize?: number;
+  now?: Date;
+}): AsyncGenerator<CallListRow[]> {
+  let cursor: string | undefined = filters.cursor;
+  for (;;) {
+    const page = await listCalls({ filters: { ...filters, cursor }, scope, limit: batchSize, now });
+    if (page.rows.length) yield page.rows;
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
+}
+
+/** The WHERE of a call search, on head records. Every value is a bound parameter. */
+export function callConditions({
+  filters: f,
+  scope,
+  now = new Date(),
+}: {
+  filters: CallFilters;
+  scope: CallScope;
+  now?: Date;
+}): SQL | undefined {
+  const { start, end } = dateRange(f, now);
+  const pattern = f.q ? likeContains(f.q) : undefined;
+  return and(
+    eq(cdr.callHead, true),
+    start ? gte(cdr.calldate, start) : undefined,
+    end ? lt(cdr.calldate, end) : undefined,
+    pattern ? or(ilike(cdr.src, pattern), ilike(cdr.dst, pattern), ilike(cdr.clid, pattern)) : undefined,
+    f.ext ? touchesExtension(f.ext) : undefined,
+    scope.kind === "own" ? (scope.extension ? touchesExtension(scope.extension) : sql`false`) : undefined,
+    f.queue
+      ? inArray(
+          cdr.linkedid,
+          db.select({ l: queueEvents.linkedid }).from(queueEvents).where(eq(queueEvents.queue, f.queue)),
+        )
+      : undefined,
+    f.agent
+      ? inArray(
+          cdr.linkedid,
+          db
+            .select({ l: queueEvents.linkedid })
+            .from(queueEvents)
+            .where(and(eq(queueEvents.interface, f.agent), inArray(queueEvents.kind, ["connect", "complete"]))),
+        )
+      : undefined,
+    f.direction ? eq(cdr.direction, f.direction) : undefined,
+    f.disposition ? eq(cdr.disposition, f.disposition) : undefined,
+    f.minDuration !== undefined ? gte(cdr.duration, f.minDuration) : undefined,
+    f.maxDuration !== undefined ? lte(cdr.duration, f.maxDuration) : undefined,
+  );
+}
+
+/** Rejects a sort key outside the allowlist, whatever the caller's types claimed. */
+export function assertSortKey(value: unknown): SortKey {
+  if (typeof value === "string" && (SORT_KEYS as readonly string[]).includes(value)) return value as SortKey;
+  throw new Error(`Unsupported sort key: ${String(value).slice(0, 40)}`);
+}
+
+/** A call touches an extension when any record is from, to, or on a channel of it. */
+function touchesExtension(extension: string): SQL {
+  const prefix = `PJSIP/${extension}-%`;
+  const legs = sql`select l.linkedid from ${cdr} l where l.src = ${extension} or l.dst = ${extension}
+    or l.channel like ${prefix} or l.dstchannel like ${prefix}`;
+  return sql`${cdr.linkedid} in (${legs})`;
+}
+
+function legTouches(leg: CdrRow, extension: string | null): boolean {
+  if (!extension) return false;
+  const prefix = `PJSIP/${extension}-`;
+  return (
+    leg.src === extension ||
+    leg.dst === extension ||
+    leg.channel.startsWith(prefix) ||
+    leg.dstchannel.startsWith(prefix)
+  );
+}
+
+type HeadRow = Omit<CallListRow, "legs" | "queues" | "agents">;
+
+/** Leg counts, queues and agents for one page of calls: two small queries on indexed linkedids. */
+async function withCallDetails(heads: HeadRow[]): Promise<CallListRow[]> {
+  const ids = [...new Set(heads.map((h) => h.linkedid).filter(Boolean))];
+  if (!ids.length) return heads.map((h) => ({ ...h, legs: 1, queues: [], agents: [] }));
+  const [legs, events] = await Promise.all([
+    db
+      .select({ linkedid: cdr.linkedid, n: sql<number>`count(*)::int` })
+      .from(cdr)
+      .where(inArray(cdr.linkedid, ids))
+      .groupBy(cdr.linkedid),
+    db
+      .selectDistinct({ linkedid: queueEvents.linkedid, queue: queueEvents.queue, iface: queueEvents.interface, kind: queueEvents.kind })
+      .from(queueEvents)
+      .where(inArray(queueEvents.linkedid, ids)),
+  ]);
+  const legCount = new Map(legs.map((l) => [l.linkedid, Number(l.n)]));
+  return heads.map((h) => {
+    const mine = events.filter((e) => e.linkedid === h.linkedid);
+    return {
+      ...h,
+      legs: legCount.get(h.linkedid) ?? 1,
+      queues: [...new Set(mine.map((e) => e.queue))],
+      agents: [...new Set(mine.filter((e) => e.kind === "connect" && e.iface).map((e) => e.iface as string))],
+    };
+  });
+}
