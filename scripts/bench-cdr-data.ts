@@ -7,7 +7,10 @@
  */
 
 export const BENCH_EXTENSIONS = Array.from({ length: 500 }, (_, i) => String(1000 + i));
-export const BENCH_QUEUES = Array.from({ length: 20 }, (_, i) => ({ name: `q${600 + i}`, number: String(600 + i) }));
+export const BENCH_QUEUES = Array.from({ length: 20 }, (_, i) => ({
+  name: `q${600 + i}`,
+  number: String(600 + i),
+}));
 
 export const CDR_COPY_COLUMNS = [
   "id",
@@ -48,7 +51,15 @@ export const QUEUE_COPY_COLUMNS = [
   "talk_time",
 ] as const;
 
-const NAMES = ["Alice Martin", "Bob Nguyen", "Chloé Dubois", "Dmitri Ivanov", "Eve O'Neil", "Farid Haddad", ""];
+const NAMES = [
+  "Alice Martin",
+  "Bob Nguyen",
+  "Chloé Dubois",
+  "Dmitri Ivanov",
+  "Eve O'Neil",
+  "Farid Haddad",
+  "",
+];
 const DISPOSITIONS: [string, number][] = [
   ["ANSWERED", 0.7],
   ["NO ANSWER", 0.85],
@@ -166,11 +177,21 @@ export function* generateChunks({
         queueLines.push(queueLine(["AgentConnect", at, queue.name, linkedid, iface], "connect", ring, null));
         if (answered)
           queueLines.push(
-            queueLine(["AgentComplete", at + talk * 1000, queue.name, linkedid, iface], "complete", ring, talk),
+            queueLine(
+              ["AgentComplete", at + talk * 1000, queue.name, linkedid, iface],
+              "complete",
+              ring,
+              talk,
+            ),
           );
       }
     }
-    yield { cdr: `${cdrLines.join("\n")}\n`, queue: queueLines.length ? `${queueLines.join("\n")}\n` : "", rows, linkedids };
+    yield {
+      cdr: `${cdrLines.join("\n")}\n`,
+      queue: queueLines.length ? `${queueLines.join("\n")}\n` : "",
+      rows,
+      linkedids,
+    };
   }
 }
 
@@ -198,4 +219,5 @@ function queueLine(
 const iso = (ms: number) => new Date(ms).toISOString();
 const hex = (n: number) => (n & 0xffffffff).toString(16).padStart(8, "0");
 /** COPY text format: backslash, tab and newline must be escaped. */
-const copyText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? c);
+const copyText = (v: string) =>
+  v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? c);

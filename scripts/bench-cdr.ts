@@ -6,7 +6,7 @@ import { openDb, setDbHandle } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { type CallScope, countCalls, getCallByLinkedid, listCalls } from "@/lib/db/queries/calls";
 import { encodeCursor } from "@/lib/db/queries/pagination";
-import { callFiltersSchema, type CallFiltersInput } from "@/lib/validations/calls";
+import { type CallFiltersInput, callFiltersSchema } from "@/lib/validations/calls";
 import { BENCH_QUEUES, CDR_COPY_COLUMNS, generateChunks, QUEUE_COPY_COLUMNS } from "./bench-cdr-data";
 
 /**
@@ -54,7 +54,8 @@ const realQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
 (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
   const [q, v] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
   if (typeof q === "string") recorded.push({ text: q, values: v ?? [] });
-  else if (q && typeof q === "object" && "text" in q) recorded.push({ text: q.text, values: q.values ?? v ?? [] });
+  else if (q && typeof q === "object" && "text" in q)
+    recorded.push({ text: q.text, values: q.values ?? v ?? [] });
   if (recorded.length > 50) recorded.shift();
   return realQuery(...args);
 };
@@ -81,23 +82,41 @@ try {
     { name: "last 7 days extension 1042", input: { preset: "last7", ext: "1042" } },
     { name: "all time extension 1100", input: { ext: "1100" } },
     { name: "last 7 days queue", input: { preset: "last7", queue: BENCH_QUEUES[3]?.name } },
-    { name: "month queue answered", input: { preset: "month", queue: BENCH_QUEUES[7]?.name, disposition: "ANSWERED" } },
+    {
+      name: "month queue answered",
+      input: { preset: "month", queue: BENCH_QUEUES[7]?.name, disposition: "ANSWERED" },
+    },
     { name: "last 7 days agent", input: { preset: "last7", agent: "PJSIP/1023" } },
     { name: "today agent", input: { preset: "today", agent: "PJSIP/1200" } },
-    { name: "month outbound over 60 s", input: { preset: "month", direction: "outbound", minDuration: "60" } },
+    {
+      name: "month outbound over 60 s",
+      input: { preset: "month", direction: "outbound", minDuration: "60" },
+    },
     { name: "last 7 days by duration", input: { preset: "last7", sort: "duration", dir: "desc" } },
     { name: "month by billsec asc", input: { preset: "month", sort: "billsec", dir: "asc" } },
     { name: "3 days two months ago", input: rangeDaysAgo(now, 62, 3) },
-    { name: "agent's own calls, month", input: { preset: "month" }, scope: { kind: "own", extension: "1077" } },
+    {
+      name: "agent's own calls, month",
+      input: { preset: "month" },
+      scope: { kind: "own", extension: "1077" },
+    },
   ];
 
-  const times: Record<"first" | "deep" | "totals" | "linkedid", number[]> = { first: [], deep: [], totals: [], linkedid: [] };
+  const times: Record<"first" | "deep" | "totals" | "linkedid", number[]> = {
+    first: [],
+    deep: [],
+    totals: [],
+    linkedid: [],
+  };
   let slowest = { ms: 0, search: "", page: "", sql: null as null | { text: string; values: unknown[] } };
   for (const s of searches) {
     const filters = callFiltersSchema.parse(s.input);
     const scope = s.scope ?? scopeAll;
     const deepCursor = await cursorAt(filters, scope, now);
-    for (const [page, cursor] of [["first", undefined], ["deep", deepCursor]] as const) {
+    for (const [page, cursor] of [
+      ["first", undefined],
+      ["deep", deepCursor],
+    ] as const) {
       if (page === "deep" && !cursor) continue;
       await listCalls({ filters: { ...filters, cursor }, scope, now }); // warm-up, not measured
       for (let i = 0; i < REPEATS; i++) {
@@ -146,7 +165,7 @@ try {
     },
     slowest: { search: slowest.search, page: slowest.page, ms: round(slowest.ms), plan },
   };
-  console.log(JSON.stringify(result, null, 2));
+  console.info(JSON.stringify(result, null, 2));
 } finally {
   await handle.close();
   if (process.env.BENCH_CDR_KEEP !== "1") {
@@ -170,7 +189,9 @@ async function load(now: Date): Promise<string[]> {
     let done = 0;
     let nextLog = 1_000_000;
     const queueText: string[] = [];
-    const cdrStream = client.query(copyFrom(`copy cdr (${CDR_COPY_COLUMNS.map((c) => `"${c}"`).join(", ")}) from stdin`));
+    const cdrStream = client.query(
+      copyFrom(`copy cdr (${CDR_COPY_COLUMNS.map((c) => `"${c}"`).join(", ")}) from stdin`),
+    );
     await pipeline(
       Readable.from(
         (function* () {
@@ -188,7 +209,9 @@ async function load(now: Date): Promise<string[]> {
       ),
       cdrStream,
     );
-    const queueStream = client.query(copyFrom(`copy queue_events (${QUEUE_COPY_COLUMNS.join(", ")}) from stdin`));
+    const queueStream = client.query(
+      copyFrom(`copy queue_events (${QUEUE_COPY_COLUMNS.join(", ")}) from stdin`),
+    );
     await pipeline(Readable.from(queueText), queueStream);
     queueText.length = 0;
     await client.query("select setval(pg_get_serial_sequence('cdr', 'id'), (select max(id) from cdr))");
@@ -229,7 +252,8 @@ async function scalar(text: string): Promise<number> {
 
 function stats(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => (sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0) : null);
+  const at = (p: number) =>
+    sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0) : null;
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: at(1) };
 }
 

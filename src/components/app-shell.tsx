@@ -9,6 +9,7 @@ import {
   ListOrdered,
   Menu,
   Phone,
+  PhoneCall,
   ScrollText,
   Settings,
   Users,
@@ -34,6 +35,7 @@ const ICONS: Record<NavIcon, typeof Users> = {
   panel: Activity,
   breakCodes: Coffee,
   teams: UsersRound,
+  calls: PhoneCall,
 };
 
 type ShellUser = { name: string; email: string; roleLabel: string };

@@ -58,9 +58,17 @@ export const callFiltersSchema = z
     disposition: opt(z.enum(DISPOSITIONS, { error: "Unknown disposition." })),
     minDuration: opt(seconds),
     maxDuration: opt(seconds),
-    sort: z.preprocess(blank, z.enum(SORT_KEYS, { error: "Sort by date, duration or billed time." }).default("calldate")),
+    sort: z.preprocess(
+      blank,
+      z.enum(SORT_KEYS, { error: "Sort by date, duration or billed time." }).default("calldate"),
+    ),
     dir: z.preprocess(blank, z.enum(["asc", "desc"], { error: "Sort asc or desc." }).default("desc")),
-    cursor: opt(z.string().max(200, "Invalid page cursor.").regex(/^[A-Za-z0-9_-]*$/, "Invalid page cursor.")),
+    cursor: opt(
+      z
+        .string()
+        .max(200, "Invalid page cursor.")
+        .regex(/^[A-Za-z0-9_-]*$/, "Invalid page cursor."),
+    ),
   })
   .superRefine((f, ctx) => {
     if (f.from && f.to && f.from > f.to)
@@ -106,7 +114,10 @@ export function pickFilterParams(
  * The [start, end) instants of the filter's date range, in UTC days (the CDR clock is UTC).
  * A preset wins over from/to. No range at all means "everything".
  */
-export function dateRange(f: Pick<CallFilters, "preset" | "from" | "to">, now = new Date()): {
+export function dateRange(
+  f: Pick<CallFilters, "preset" | "from" | "to">,
+  now = new Date(),
+): {
   start?: Date;
   end?: Date;
 } {
@@ -120,7 +131,10 @@ export function dateRange(f: Pick<CallFilters, "preset" | "from" | "to">, now = 
     case "last7":
       return { start: new Date(today - 6 * dayMs), end: new Date(today + dayMs) };
     case "month":
-      return { start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), end: new Date(today + dayMs) };
+      return {
+        start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+        end: new Date(today + dayMs),
+      };
   }
   return {
     start: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,

@@ -124,7 +124,10 @@ export async function countCalls({
     .limit(TOTALS_CAP + 1)
     .as("capped");
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int`, billsec: sql<number>`coalesce(sum(${capped.billsec}), 0)::bigint` })
+    .select({
+      n: sql<number>`count(*)::int`,
+      billsec: sql<number>`coalesce(sum(${capped.billsec}), 0)::bigint`,
+    })
     .from(capped);
   const n = Number(row?.n ?? 0);
   if (n > TOTALS_CAP) return { count: TOTALS_CAP, capped: true, billsec: null };
@@ -208,7 +211,9 @@ export function callConditions({
           db
             .select({ l: queueEvents.linkedid })
             .from(queueEvents)
-            .where(and(eq(queueEvents.interface, f.agent), inArray(queueEvents.kind, ["connect", "complete"]))),
+            .where(
+              and(eq(queueEvents.interface, f.agent), inArray(queueEvents.kind, ["connect", "complete"])),
+            ),
         )
       : undefined,
     f.direction ? eq(cdr.direction, f.direction) : undefined,
@@ -256,7 +261,12 @@ async function withCallDetails(heads: HeadRow[]): Promise<CallListRow[]> {
       .where(inArray(cdr.linkedid, ids))
       .groupBy(cdr.linkedid),
     db
-      .selectDistinct({ linkedid: queueEvents.linkedid, queue: queueEvents.queue, iface: queueEvents.interface, kind: queueEvents.kind })
+      .selectDistinct({
+        linkedid: queueEvents.linkedid,
+        queue: queueEvents.queue,
+        iface: queueEvents.interface,
+        kind: queueEvents.kind,
+      })
       .from(queueEvents)
       .where(inArray(queueEvents.linkedid, ids)),
   ]);
