@@ -1,0 +1,77 @@
+import { expect, signIn, test } from "./fixtures";
+import { CallsPage } from "./pages/calls-page";
+
+/** Uses the demo calls `db:seed -- --demo` adds (scripts/seed-demo-calls.ts), all from today. */
+test.describe("call history", () => {
+  test("QA filters, opens a call's detail, and downloads the CSV", async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await signIn(page, "qa");
+    await page.getByRole("link", { name: "Call history" }).click();
+    const calls = new CallsPage(page);
+    await calls.preset("Today");
+    await expect(calls.rows).toHaveCount(4);
+    // The hostile caller-ID name is shown as text and never runs.
+    await expect(calls.row("+15550100").getByTestId("call-clid")).toContainText(
+      "<script>alert('x')</script>",
+    );
+    expect(dialogs).toEqual([]);
+
+    await calls.filterNumber("5550100");
+    await expect(calls.rows).toHaveCount(1);
+    await expect(page.getByTestId("call-totals")).toContainText("1 call");
+
+    const drawer = await calls.openCall("+15550100");
+    await expect(drawer.getByTestId("call-leg")).toHaveCount(1);
+    await expect(drawer.getByTestId("call-timeline")).toContainText("Agent connected support");
+    await page.keyboard.press("Escape");
+    await expect(drawer).toBeHidden();
+
+    const csv = await calls.exportCsv();
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toContain("Start (UTC),Answered (UTC)");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(
+      `"""<script>alert('x')</script>"" <+15550100>",'+15550100,600,inbound,ANSWERED`,
+    );
+  });
+
+  test("shows clear validation messages for bad filters", async ({ page }) => {
+    await signIn(page, "supervisor");
+    const calls = new CallsPage(page);
+    await calls.goto("minDuration=60&maxDuration=10&sort=clid");
+    await expect(page.getByText("The maximum is below the minimum.")).toBeVisible();
+    await expect(page.getByText("Sort by date, duration or billed time.")).toBeVisible();
+  });
+
+  test("an agent sees and exports only calls on their own extension", async ({ page }) => {
+    await signIn(page, "agent");
+    const calls = new CallsPage(page);
+    await calls.goto("preset=today");
+    await expect(calls.rows).toHaveCount(1);
+    await expect(calls.row("+15550100")).toBeVisible();
+    await calls.goto("preset=today&call=demo-call-2");
+    await expect(page.getByRole("dialog", { name: "Call details" })).toContainText(
+      "not one of the calls you may see",
+    );
+    const res = await page.request.get("/api/calls/export?preset=today&format=csv");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["x-total-count"]).toBe("1");
+    const body = await res.text();
+    expect(body).toContain("demo-call-1");
+    expect(body).not.toContain("demo-call-2");
+  });
+
+  test("the export refuses anonymous requests", async ({ playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const res = await anonymous.get("/api/calls/export?format=csv");
+    expect(res.status()).toBe(401);
+    await anonymous.dispose();
+  });
+});
