@@ -147,7 +147,7 @@ beforeAll(async () => {
 });
 afterAll(async () => drop());
 
-const ids = async (input: CallFiltersInput, scope = ALL) =>
+const ids = async (input: CallFiltersInput, scope: CallScope = ALL) =>
   (await listCalls({ filters: f(input), scope, now: NOW, limit: 100 })).rows.map((r) => r.src);
 
 describe("listCalls filters", () => {
