@@ -191,6 +191,7 @@ describe("listCalls filters", () => {
     expect(await countCalls({ filters: f({ preset: "last7" }), scope: ALL, now: NOW })).toEqual({
       count: 4,
       capped: false,
+      estimated: false,
       billsec: 8 + 290 + 0 + 100,
     });
   });
@@ -218,6 +219,22 @@ describe("keyset paging and sorting", () => {
       expect(keys).toEqual(sorted);
     });
   }
+
+  it("pages a date range by duration across days (one index walk per day, merged)", async () => {
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listCalls({
+        filters: f({ preset: "month", sort: "duration", dir: "desc", cursor }),
+        scope: ALL,
+        now: NOW,
+        limit: 2,
+      });
+      seen.push(...page.rows.map((r) => r.duration));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([300, 120, 10, 10, 4]);
+  });
 
   it("rejects sort keys outside the allowlist", () => {
     expect(callFiltersSchema.safeParse({ sort: "clid" }).success).toBe(false);

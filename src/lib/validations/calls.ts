@@ -5,7 +5,7 @@ import { z } from "zod";
  * arrives as URL search params, so every field is an optional string coerced here.
  *
  * Direction is derived per CDR record when it is inserted (trigger `cdr_before_insert`,
- * drizzle/0005_cdr_durable.sql), and a call's direction is its first record's:
+ * drizzle/0006_cdr_durable.sql), and a call's direction is its first record's:
  *  1. `inbound` when the dialplan context is a trunk's (`from-trunk…`, `from-pstn…`,
  *     `from-external…`, optionally `sb-` prefixed), or the source is not an extension;
  *  2. `internal` when the destination is an extension, ring group or queue number, or is not a

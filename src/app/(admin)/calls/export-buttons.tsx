@@ -102,8 +102,8 @@ export function ExportButtons({ query }: { query: string }) {
               />
             ) : null}
             {progress.format === "csv"
-              ? `${rows.toLocaleString("en-US")} of ${progress.capped ? "more than " : ""}${progress.total.toLocaleString("en-US")} calls`
-              : `${(progress.bytes / 1024).toFixed(0)} KB of ${progress.capped ? "more than " : ""}${progress.total.toLocaleString("en-US")} calls`}
+              ? `${rows.toLocaleString("en-US")} of ${progress.capped ? "about " : ""}${progress.total.toLocaleString("en-US")} calls`
+              : `${(progress.bytes / 1024).toFixed(0)} KB of ${progress.capped ? "about " : ""}${progress.total.toLocaleString("en-US")} calls`}
           </span>
         )}
         {error && (

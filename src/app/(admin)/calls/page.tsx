@@ -85,11 +85,18 @@ function Totals({ totals }: { totals: CallTotals | null }) {
   const count = totals.count.toLocaleString("en-US");
   return (
     <p className="mb-2 text-sm text-slate-600 dark:text-slate-300" data-testid="call-totals">
-      {totals.capped ? (
+      {totals.estimated ? (
         <>
-          More than {count} calls match.{" "}
+          About {count} calls match{" "}
           <span className="text-slate-500">
-            Counting stops at {count}; narrow the dates for an exact count and billed time.
+            (an estimate: narrow the dates for an exact count and billed time).
+          </span>
+        </>
+      ) : totals.capped ? (
+        <>
+          More than {count} calls match{" "}
+          <span className="text-slate-500">
+            (counting stops there: narrow the dates for an exact count and billed time).
           </span>
         </>
       ) : (

@@ -62,7 +62,7 @@ export async function GET(req: Request) {
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
         "X-Total-Count": String(totals.count),
-        "X-Total-Capped": totals.capped ? "1" : "0",
+        "X-Total-Capped": totals.capped || totals.estimated ? "1" : "0",
       },
     });
   } catch (error) {
