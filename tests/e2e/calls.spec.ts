@@ -45,9 +45,13 @@ test.describe("call history", () => {
   test("shows clear validation messages for bad filters", async ({ page }) => {
     await signIn(page, "supervisor");
     const calls = new CallsPage(page);
-    await calls.goto("minDuration=60&maxDuration=10&sort=clid");
+    await calls.goto("minDuration=60&maxDuration=10");
     await expect(page.getByText("The maximum is below the minimum.")).toBeVisible();
+    await expect(page.getByLabel("Max duration (s)")).toHaveAttribute("aria-invalid", "true");
+    await calls.goto("sort=clid&ext=12a");
     await expect(page.getByText("Sort by date, duration or billed time.")).toBeVisible();
+    await expect(page.getByText("An extension is 2 to 8 digits.")).toBeVisible();
+    await expect(page.getByText("These filters are not valid")).toBeVisible();
   });
 
   test("an agent sees and exports only calls on their own extension", async ({ page }) => {
