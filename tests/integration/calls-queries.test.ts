@@ -3,8 +3,8 @@ import { effectivePermissions } from "@/lib/auth/permissions";
 import { csvLine } from "@/lib/calls/csv";
 import { callScopeFor } from "@/lib/calls/scope";
 import { db } from "@/lib/db/client";
+import { assertSortKey } from "@/lib/db/queries/call-conditions";
 import {
-  assertSortKey,
   type CallScope,
   countCalls,
   getCallByLinkedid,
