@@ -54,7 +54,7 @@ export const CALLS_PAGE_SIZE = 25;
 /** Counting stops here: an exact count of a month of a busy centre costs more than it tells. */
 export const TOTALS_CAP = 10_000;
 /** Past this, totals fall back to the planner's estimate rather than hold the page up. */
-const TOTALS_TIMEOUT_MS = 150;
+const TOTALS_TIMEOUT_MS = 80;
 
 const HEAD_COLUMNS = {
   id: cdr.id,
