@@ -154,7 +154,7 @@ export async function countCalls({
     .as("capped");
   try {
     const row = await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local statement_timeout = ${TOTALS_TIMEOUT_MS}`));
+      await tx.execute(sql`select set_config('statement_timeout', ${String(TOTALS_TIMEOUT_MS)}, true)`);
       const [r] = await tx
         .select({
           n: sql<number>`count(*)::int`,
