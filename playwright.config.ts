@@ -6,6 +6,13 @@ export const PORT_A = 3100;
 export const PORT_B = 3101;
 /** Server B's absolute session lifetime, short enough to test expiry. */
 export const SHORT_SESSION_SECONDS = 6;
+/** The AMI simulator the live-panel tests point server A's Settings at; it logs every action it gets. */
+export const SIMULATOR = {
+  port: 5048,
+  user: "switchboard",
+  secret: "e2e-simulator-secret",
+  actionLog: "test-results/simulator-actions.jsonl",
+};
 
 const server = (port: number, env: Record<string, string>) => ({
   command: `npx next start -p ${port}`,
@@ -49,6 +56,16 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
+    {
+      // The demo world: phones 1000–1011 and queues 5000/5001, as `npm run db:seed -- --demo` creates them.
+      command: `npx tsx scripts/ami-simulator.ts --demo --port ${SIMULATOR.port} --user ${SIMULATOR.user} --secret ${SIMULATOR.secret} --extensions 12 --queues 2 --first-extension 1000 --seed 7 --action-log ${SIMULATOR.actionLog}`,
+      port: SIMULATOR.port,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      // Its per-session and stats lines are noise here; the action log is what tests read.
+      stdout: "ignore" as const,
+      stderr: "ignore" as const,
+    },
     server(PORT_A, dbA),
     server(PORT_B, { ...dbB, SESSION_MAX_AGE_SECONDS: String(SHORT_SESSION_SECONDS) }),
   ],

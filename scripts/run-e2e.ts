@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +14,8 @@ import pg from "pg";
  *   expiry test.
  * With DATABASE_URL both are fresh PostgreSQL databases (dropped afterwards); without it,
  * PGlite in temporary directories.
+ * - With REDIS_URL the servers don't run the AMI listener themselves, so server A gets its own
+ *   `npm run listener` process here, as in production; without it they run it in-process.
  */
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -38,6 +40,8 @@ try {
     env: { ...process.env, ...dbA, ...passwords },
   });
   if (seed.status !== 0) throw new Error("seeding the e2e database failed");
+  rmSync("test-results/simulator-actions.jsonl", { force: true });
+  if (process.env.REDIS_URL) startListener(dbA);
   const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: {
@@ -68,6 +72,27 @@ function printSummary() {
   } catch {
     // No report (Playwright did not start): the exit status already says so.
   }
+}
+
+/** Server A's listener process (Redis mode); stopped with SIGTERM when the run ends. */
+function startListener(db: Record<string, string>) {
+  const child: ChildProcess = spawn(
+    "node_modules/.bin/tsx",
+    ["--conditions=react-server", "scripts/ami-listener.ts"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...db, LOG_LEVEL: "warn" },
+    },
+  );
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  );
 }
 
 /** Returns env for one server: DATABASE_URL (fresh PostgreSQL database) or DATA_DIR (fresh PGlite). */

@@ -54,12 +54,26 @@ test("logout ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a new login ends the user's previous session", async ({ page, browser }) => {
+test("a new login ends the user's previous session, in every tab, over one event stream", async ({
+  page,
+  browser,
+}) => {
+  const streams: string[] = [];
+  page.context().on("request", (r) => {
+    if (r.url().endsWith("/api/session/events")) streams.push(r.url());
+  });
   await signIn(page, "supervisor");
+  const secondTab = await page.context().newPage();
+  await secondTab.goto("/");
+  await expect(secondTab.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // One tab holds the stream for the browser; the other hears it over a BroadcastChannel.
+  await expect.poll(() => streams.length).toBe(1);
+
   const other = await newClient(browser, test.info().project.use.baseURL);
   await signIn(other.page, "supervisor");
-  // The first browser is told at once over the session event stream.
+  // Both tabs of the first browser are told at once.
   await expect(page).toHaveURL(/\/login\?reason=replaced/);
   await expect(page.getByText("You signed in somewhere else")).toBeVisible();
+  await expect(secondTab).toHaveURL(/\/login\?reason=replaced/);
   await other.context.close();
 });

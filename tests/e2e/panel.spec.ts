@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { SIMULATOR } from "../../playwright.config";
 import { expect, signIn, test, USERS } from "./fixtures";
 import { BreakCodesPage } from "./pages/break-codes-page";
 import { PanelPage } from "./pages/panel-page";
@@ -119,3 +121,88 @@ test("without AMI the panel says so and points an admin to Settings", async ({ p
   await expect(page.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
   await expect(page.getByLabel("Agents see their queues' other agents")).toHaveValue("");
 });
+
+test("with the AMI simulator: calls show live, and dragging a call onto an extension sends Redirect", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, "admin");
+  await page.goto("/settings");
+  await page.getByLabel("AMI host").fill("127.0.0.1");
+  await page.getByLabel("AMI port").fill(String(SIMULATOR.port));
+  await page.getByLabel("AMI user").fill(SIMULATOR.user);
+  await page.getByLabel("AMI secret").fill(SIMULATOR.secret);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+
+  const panel = new PanelPage(page);
+  await panel.goto();
+  // The listener picks the new settings up within its 5 s poll, syncs, and the feed says so.
+  await expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 20_000 });
+  const health = await (await request.get("/api/health")).json();
+  expect(health.ami).toMatchObject({ status: "live" });
+
+  // The simulator's demo calls arrive: a call row, and a tile that is not idle.
+  const row = panel.callRows().first();
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page
+      .locator(
+        '[data-extension][data-state="inuse"], [data-extension][data-state="ringing"], [data-extension][data-state="busy"]',
+      )
+      .first(),
+  ).toBeVisible();
+
+  // Drag a call onto an idle extension: the server sends Redirect, which the simulator logs.
+  const target = page.locator('[data-extension][data-state="idle"]').first();
+  const number = await target.getAttribute("data-extension");
+  const since = Date.now();
+  // HTML5 drag and drop with one DataTransfer, as the browser does it (dragTo's synthetic mouse
+  // drag races the panel's once-a-second re-render of the rows).
+  const transfer = await page.evaluateHandle(() => new DataTransfer());
+  await row.dispatchEvent("dragstart", { dataTransfer: transfer });
+  await target.dispatchEvent("dragenter", { dataTransfer: transfer });
+  await target.dispatchEvent("dragover", { dataTransfer: transfer });
+  await target.dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(page.getByRole("status").filter({ hasText: `to ${number}.` })).toBeVisible();
+  await expect
+    .poll(() => simulatorActions(since).filter((a) => a.name === "Redirect" && a.headers.Exten === number), {
+      timeout: 10_000,
+    })
+    .toHaveLength(1);
+  const [redirect] = simulatorActions(since).filter(
+    (a) => a.name === "Redirect" && a.headers.Exten === number,
+  );
+  expect(redirect?.headers).toMatchObject({ Context: "sb-internal", Priority: "1" });
+  expect(redirect?.headers.Channel).toMatch(/^PJSIP\/10\d\d-[0-9a-f]{8}$/);
+});
+
+test("an agent calling a supervisor action directly gets 403, and nothing reaches Asterisk", async ({
+  page,
+}) => {
+  await signIn(page, "agent");
+  const since = Date.now();
+  for (const action of ["listen", "whisper", "barge", "hangup", "transfer"]) {
+    const res = await page.request.post(`/api/panel/${action}`, {
+      data: { uniqueid: "1795320003.0", number: "1001" },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(res.status(), action).toBe(403);
+  }
+  expect(simulatorActions(since).filter((a) => ["Originate", "Hangup", "Redirect"].includes(a.name))).toEqual(
+    [],
+  );
+});
+
+type LoggedAction = { at: number; name: string; headers: Record<string, string> };
+
+/** What the simulator logged (its JSONL action log) since `since`, headers as an object. */
+function simulatorActions(since: number): LoggedAction[] {
+  if (!existsSync(SIMULATOR.actionLog)) return [];
+  return readFileSync(SIMULATOR.actionLog, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { at: number; name: string; headers: [string, string][] })
+    .filter((a) => a.at >= since)
+    .map((a) => ({ at: a.at, name: a.name, headers: Object.fromEntries(a.headers) }));
+}

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { type BusEvent, busEvent, type Channel, type ChannelEvent } from "./events";
+import { busEvent, type Channel, type ChannelEvent } from "./events";
 import type { Bus, Snapshot, Unsubscribe } from "./types";
 
 /** In-process bus: the default without REDIS_URL, like Socket.IO's default adapter. */

@@ -13,6 +13,16 @@ export class PanelPage {
     return this.page.getByRole("button", { name: /^(Listen|Whisper|Barge in)$/ });
   }
 
+  /** An extension's BLF tile; `data-state` holds its state (idle, ringing, inuse, …). */
+  tile(number: string): Locator {
+    return this.page.locator(`[data-extension="${number}"]`);
+  }
+
+  /** The rows of the active-calls table (each is draggable onto a tile, a queue or the lot). */
+  callRows(): Locator {
+    return this.page.getByRole("table", { name: "Active calls" }).locator("tbody tr[data-linkedid]");
+  }
+
   /** Either the "not connected" notice or the live connection status, whichever the server chose. */
   panelBody(): Locator {
     return this.page.getByText("Asterisk is not connected").or(this.page.getByTestId("live-status"));

@@ -15,7 +15,9 @@ export async function GET(req: Request) {
     return AppError.from(error).toResponse();
   }
   const [scope, mirror] = await Promise.all([getLiveScope(user), getLiveMirror()]);
-  const lastEventId = Number(req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId"));
+  const lastEventId = Number(
+    req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId"),
+  );
   const stream = liveEventStream({
     mirror,
     scope,

@@ -1,4 +1,5 @@
-import { createWriteStream, type WriteStream } from "node:fs";
+import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import path from "node:path";
 
 /** One action the simulator received, as kept in memory and written to the JSONL action log. */
 export type ReceivedAction = {
@@ -25,8 +26,11 @@ export class ActionLog {
   readonly actions: ReceivedAction[] = [];
   private readonly file?: WriteStream;
 
-  constructor(path?: string) {
-    if (path) this.file = createWriteStream(path, { flags: "a" });
+  constructor(file?: string) {
+    if (file) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      this.file = createWriteStream(file, { flags: "a" });
+    }
   }
 
   /** Stores a redacted copy; the caller keeps handling the original. */
