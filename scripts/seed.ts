@@ -9,9 +9,10 @@ import { queueMembers, queues } from "@/lib/db/schema/queues";
 import { type Role, users } from "@/lib/db/schema/users";
 import { generateSipSecret } from "@/lib/extensions/sip-secret";
 import { encryptSecret } from "@/lib/settings/crypto";
+import { seedDemoCalls } from "./seed-demo-calls";
 
 /**
- * `npm run db:seed -- --demo`: one user per role for demos and tests. Passwords come only from
+ * `npm run db:seed -- --demo`: one user per role, and a few of today's calls, for demos and tests. Passwords come only from
  * env (SEED_<ROLE>_PASSWORD); a role without one is skipped, so nothing ships a default password.
  * Re-running updates the password and re-enables the user.
  *
@@ -83,7 +84,8 @@ try {
     created.push(`${u.role}:${u.email}`);
   }
   created.push(...(await seedDemoTelephony()));
-  console.info(JSON.stringify({ seeded: created }));
+  const calls = await seedDemoCalls(handle.db);
+  console.info(JSON.stringify({ seeded: created, demoCalls: calls }));
 } catch (error) {
   console.error("Seed failed:", error instanceof Error ? error.message : error);
   process.exitCode = 1;

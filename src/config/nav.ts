@@ -13,11 +13,19 @@ export type NavIcon =
   | "panel"
   | "breakCodes"
   | "teams"
+  | "calls"
   | "recordings"
   | "qa"
   | "myReviews";
 
-export type NavItem = { href: string; label: string; icon: NavIcon; permission: Permission; section: string };
+/** `permission` may list several: the item shows when the user holds any of them. */
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: NavIcon;
+  permission: Permission | readonly Permission[];
+  section: string;
+};
 
 /** The sidebar, in order. A user sees an item only with its permission; the page checks it again. */
 export const NAV: readonly NavItem[] = [
@@ -52,6 +60,13 @@ export const NAV: readonly NavItem[] = [
     permission: "extensions.read",
     section: "Telephony",
   },
+  {
+    href: "/calls",
+    label: "Call history",
+    icon: "calls",
+    permission: ["calls.read", "calls.own"],
+    section: "Overview",
+  },
   { href: "/queues", label: "Queues", icon: "queues", permission: "queues.read", section: "Telephony" },
   {
     href: "/config",
@@ -80,5 +95,9 @@ export const NAV: readonly NavItem[] = [
 ];
 
 export function navFor(permissions: ReadonlySet<Permission>): NavItem[] {
-  return NAV.filter((item) => permissions.has(item.permission));
+  return NAV.filter((item) =>
+    typeof item.permission === "string"
+      ? permissions.has(item.permission)
+      : item.permission.some((p) => permissions.has(p)),
+  );
 }

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "agent.state": "Go ready or pause yourself, and log in or out of your queues",
   "break_codes.write": "Manage break codes",
   "teams.write": "Manage teams and their supervisors",
+  "calls.read": "Search every call's history and export it",
+  "calls.own": "Search the history of your own calls (those touching your extension)",
   "recordings.listen": "Play any recording",
   "qa.review": "Score calls",
   "qa.manage": "Create and edit QA scorecards",
@@ -65,12 +67,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "panel.queues",
     "panel.originate",
     "agent.state",
+    "calls.read",
     "recordings.listen",
     "qa.review",
     "softphone.use",
   ],
-  agent: ["dashboard.view", "softphone.use", "panel.view", "panel.originate", "agent.state", "qa.own"],
-  qa: ["dashboard.view", "recordings.listen", "qa.review", "queues.read"],
+  agent: [
+    "dashboard.view",
+    "softphone.use",
+    "panel.view",
+    "panel.originate",
+    "agent.state",
+    "calls.own",
+    "qa.own",
+  ],
+  qa: ["dashboard.view", "calls.read", "recordings.listen", "qa.review", "queues.read"],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -35,7 +36,8 @@ export function openDb(options: { url?: string; dataDir?: string } = {}): Handle
   }
   const dir = options.dataDir ?? pgliteDir();
   if (dir !== "memory://") mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir);
+  // pg_trgm backs call history's "number contains" index (drizzle/0004_cdr_trgm.sql).
+  const pglite = new PGlite(dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "pglite", pglite, close: () => pglite.close() };
 }

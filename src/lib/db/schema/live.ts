@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   pgEnum,
@@ -122,13 +124,44 @@ export const cdr = pgTable(
     sequence: bigint({ mode: "number" }).notNull().default(0),
     /** Which path wrote the row first: `pgsql` (Asterisk) or `ami` (the listener). */
     origin: varchar({ length: 8 }).notNull().default("pgsql"),
+    /**
+     * Set by the `cdr_before_insert` trigger (drizzle/0006_cdr_durable.sql), whichever path
+     * inserts: `inbound`, `outbound` or `internal` (rule in src/lib/validations/calls.ts).
+     */
+    direction: varchar({ length: 8 }).notNull().default(""),
+    /**
+     * Set by the same trigger: the first record of the call's originating channel (uniqueid =
+     * linkedid, lowest sequence). Call history lists one row per call by paging these.
+     */
+    callHead: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("cdr_uniqueid_sequence_key").on(t.uniqueid, t.sequence),
     index("cdr_calldate_idx").on(t.calldate, t.id),
-    index("cdr_linkedid_idx").on(t.linkedid),
+    index("cdr_linkedid_idx").on(t.linkedid, t.calldate, t.id),
+    // Call history pages head rows only; partial indexes keep its keyset walks short.
+    index("cdr_head_calldate_idx").on(t.calldate, t.id).where(sql`call_head`),
+    // Sorting all time by duration or billed time walks these in order…
+    index("cdr_head_duration_idx").on(t.duration, t.id).where(sql`call_head`),
+    index("cdr_head_billsec_idx").on(t.billsec, t.id).where(sql`call_head`),
+    // …and within a date range, one walk per UTC day, merged (see listCalls).
+    index("cdr_head_day_duration_idx")
+      .on(sql`((calldate at time zone 'UTC')::date)`, t.duration, t.id)
+      .where(sql`call_head`),
+    index("cdr_head_day_billsec_idx")
+      .on(sql`((calldate at time zone 'UTC')::date)`, t.billsec, t.id)
+      .where(sql`call_head`),
+    // "Number contains": trigram search on the head's numbers and caller-ID name (pg_trgm, 0005).
+    index("cdr_head_numbers_trgm_idx")
+      .using("gin", t.src.op("gin_trgm_ops"), t.dst.op("gin_trgm_ops"), t.clid.op("gin_trgm_ops"))
+      .where(sql`call_head`),
+    // Extension filter and agents' own calls: any leg from, to, or on the extension's channel, by date.
+    index("cdr_src_idx").on(t.src, t.calldate),
+    index("cdr_dst_idx").on(t.dst, t.calldate),
+    index("cdr_channel_idx").on(t.channel.op("varchar_pattern_ops"), t.calldate),
+    index("cdr_dstchannel_idx").on(t.dstchannel.op("varchar_pattern_ops"), t.calldate),
   ],
 );
 
