@@ -1,23 +1,29 @@
 import Link from "next/link";
+import { CallRecordings } from "@/components/qa/call-recordings";
 import { formatUtc } from "@/lib/calls/format";
 import { cdrSteps, mergeTimeline, queueSteps } from "@/lib/calls/timeline";
 import type { CdrRow, QueueEventRow } from "@/lib/db/schema/live";
+import type { Recording } from "@/lib/db/schema/recordings";
 import { Disposition } from "./calls-table";
 import { DrawerKeys } from "./drawer-keys";
 
 /**
  * The call detail drawer, opened by `?call=<linkedid>` so it can be linked and reloaded: every
- * record of the call and a timeline merging them with the call's queue events. Recordings and
- * QA notes join it with the recordings work.
+ * record of the call, its recordings, and a timeline merging the records with the call's queue
+ * events.
  */
 export function CallDrawer({
   linkedid,
   detail,
   closeHref,
+  recordings = [],
+  canReview = false,
 }: {
   linkedid: string;
   detail: { legs: CdrRow[]; queueEvents: QueueEventRow[] } | null;
   closeHref: string;
+  recordings?: Recording[];
+  canReview?: boolean;
 }) {
   const timeline = detail ? mergeTimeline(cdrSteps(detail.legs), queueSteps(detail.queueEvents)) : [];
   return (
@@ -82,6 +88,7 @@ export function CallDrawer({
                 </tbody>
               </table>
             </div>
+            <CallRecordings recordings={recordings} canReview={canReview} />
             <h3 className="mb-2 font-medium">Timeline</h3>
             <ol
               className="space-y-2 border-l border-slate-200 pl-4 dark:border-slate-700"

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formatSeconds } from "@/lib/calls/format";
 import { callScopeFor } from "@/lib/calls/scope";
 import { type CallTotals, countCalls, getCallByLinkedid, listCalls } from "@/lib/db/queries/calls";
+import { listRecordingsForCall } from "@/lib/db/queries/recordings";
 import { callFiltersSchema, pickFilterParams } from "@/lib/validations/calls";
 import { CallDrawer } from "./call-drawer";
 import { CallFiltersForm } from "./call-filters-form";
@@ -33,6 +34,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         openCall ? getCallByLinkedid({ linkedid: openCall, scope }) : null,
       ])
     : [null, null, null];
+  // Only a call the user may see (detail is scoped) shows its recordings.
+  const recordings = openCall && detail ? await listRecordingsForCall({ linkedid: openCall }) : [];
   const { cursor: _cursor, ...filterParams } = raw;
   const filtered = Object.keys(filterParams).some((k) => k !== "sort" && k !== "dir");
   const closeHref = hrefWith(raw, {});
@@ -75,7 +78,15 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
       {page && (
         <Pager basePath="/calls" params={filterParams} nextCursor={page.nextCursor} isFirst={!raw.cursor} />
       )}
-      {openCall && <CallDrawer linkedid={openCall} detail={detail} closeHref={closeHref} />}
+      {openCall && (
+        <CallDrawer
+          linkedid={openCall}
+          detail={detail}
+          closeHref={closeHref}
+          recordings={recordings}
+          canReview={user.permissions.has("qa.review")}
+        />
+      )}
     </>
   );
 }
