@@ -13,6 +13,7 @@ import {
 } from "@/lib/db/queries/calls";
 import { extensions } from "@/lib/db/schema/extensions";
 import { cdr, type NewCdrRow, queueEvents } from "@/lib/db/schema/live";
+import { recordings } from "@/lib/db/schema/recordings";
 import { type CallFiltersInput, callFiltersSchema } from "@/lib/validations/calls";
 import { useTestDb } from "../support/test-db";
 
@@ -185,6 +186,22 @@ describe("listCalls filters", () => {
     expect((await ids({ direction: "internal" })).sort()).toEqual(["1001", "1001"]);
     expect(await ids({ disposition: "BUSY" })).toEqual(["1002"]);
     expect(await ids({ minDuration: "100", maxDuration: "200" })).toEqual(["+15559998888"]);
+  });
+
+  it("filters on having a recording (by Linkedid)", async () => {
+    await db.insert(recordings).values({
+      linkedid: queueCall,
+      path: `${queueCall}-qsupport.wav`,
+      format: "wav",
+      bytes: 44,
+      source: "policy",
+      fileMtime: NOW,
+    });
+    expect(await ids({ recorded: "yes" })).toEqual(["+15559998888"]);
+    expect(await ids({ recorded: "no" })).not.toContain("+15559998888");
+    expect((await ids({ recorded: "no" })).length).toBe(5);
+    expect(callFiltersSchema.safeParse({ recorded: "maybe" }).success).toBe(false);
+    await db.delete(recordings);
   });
 
   it("counts and sums billed seconds for the filter", async () => {

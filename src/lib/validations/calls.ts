@@ -56,6 +56,7 @@ export const callFiltersSchema = z
     agent: opt(z.string().regex(/^[A-Za-z0-9/_.@-]{1,120}$/, "An agent is an interface such as PJSIP/1001.")),
     direction: opt(z.enum(DIRECTIONS, { error: "Choose inbound, outbound or internal." })),
     disposition: opt(z.enum(DISPOSITIONS, { error: "Unknown disposition." })),
+    recorded: opt(z.enum(["yes", "no"], { error: "Choose recorded or not recorded." })),
     minDuration: opt(seconds),
     maxDuration: opt(seconds),
     sort: z.preprocess(
@@ -91,6 +92,7 @@ export const CALL_FILTER_KEYS = [
   "agent",
   "direction",
   "disposition",
+  "recorded",
   "minDuration",
   "maxDuration",
   "sort",

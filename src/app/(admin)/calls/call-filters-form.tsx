@@ -57,6 +57,14 @@ export function CallFiltersForm({
           values={values}
           errors={errors}
         />
+        <Select
+          name="recorded"
+          label="Recording"
+          options={["yes", "no"]}
+          labels={{ yes: "Recorded", no: "Not recorded" }}
+          values={values}
+          errors={errors}
+        />
         <Field
           name="minDuration"
           label="Min duration (s)"
@@ -100,8 +108,7 @@ export function CallFiltersForm({
         </Link>
       </div>
       <p className="mt-2 text-xs text-slate-500">
-        A preset wins over From/To; clear it to use your own dates. Recording and disposition-code filters
-        arrive with call recordings and QA.
+        A preset wins over From/To; clear it to use your own dates.
       </p>
     </form>
   );

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, gte, ilike, inArray, lt, lte, notExists, or, type SQL, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { cdr, queueEvents } from "@/lib/db/schema/live";
+import { recordings } from "@/lib/db/schema/recordings";
 import { type CallFilters, dateRange, SORT_KEYS, type SortKey } from "@/lib/validations/calls";
 import type { CallScope } from "./calls";
 import { likeContains } from "./pagination";
@@ -64,9 +65,15 @@ export function callConditions({
       : undefined,
     f.direction ? eq(cdr.direction, f.direction) : undefined,
     f.disposition ? eq(cdr.disposition, f.disposition) : undefined,
+    f.recorded ? (f.recorded === "yes" ? exists : notExists)(recordingOf()) : undefined,
     f.minDuration !== undefined ? gte(cdr.duration, f.minDuration) : undefined,
     f.maxDuration !== undefined ? lte(cdr.duration, f.maxDuration) : undefined,
   );
+}
+
+/** The call's recordings (by Linkedid, indexed), for the "has a recording" filter. */
+function recordingOf() {
+  return db.select({ one: sql`1` }).from(recordings).where(eq(recordings.linkedid, cdr.linkedid));
 }
 
 /** Rejects a sort key outside the allowlist, whatever the caller's types claimed. */

@@ -20,9 +20,9 @@ import { decodeCursor, encodeCursor } from "./pagination";
  * the call's head record (`call_head`, set on insert: the originating channel's first record),
  * so keyset paging walks the partial head indexes instead of grouping millions of rows.
  *
- * Not filterable yet: "has a recording" and "disposition code" need tables the recordings/QA
- * work adds (`recordings`, call dispositions); neither exists in the schema today, so the
- * filters are not offered rather than faked. Add them to `callConditions` as EXISTS clauses.
+ * "Has a recording" is an EXISTS on `recordings` by Linkedid. Not filterable yet: "disposition
+ * code" needs a call-dispositions table that doesn't exist, so the filter is not offered rather
+ * than faked.
  */
 
 /** Whose calls a user may see: everything, or only calls touching their own extension. */
