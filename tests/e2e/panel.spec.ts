@@ -139,8 +139,10 @@ test("with the AMI simulator: calls show live, and dragging a call onto an exten
   await panel.goto();
   // The listener picks the new settings up within its 5 s poll, syncs, and the feed says so.
   await expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 20_000 });
-  const health = await (await request.get("/api/health")).json();
-  expect(health.ami).toMatchObject({ status: "live" });
+  // /api/health reads the listener's figures, refreshed every second.
+  await expect
+    .poll(async () => (await (await request.get("/api/health")).json()).ami.status, { timeout: 5_000 })
+    .toBe("live");
 
   // The simulator's demo calls arrive: a call row, and a tile that is not idle.
   const row = panel.callRows().first();
