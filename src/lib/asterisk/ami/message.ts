@@ -32,18 +32,27 @@ export function toAmiMessage(headers: readonly AmiHeader[]): AmiMessage {
   let actionId: string | undefined;
   for (const [key, value] of headers) {
     if (!(key in fields)) fields[key] = value;
-    if (actionId === undefined && key.toLowerCase() === "actionid") actionId = value;
+    // Only an 8-character key can be ActionID: don't lower-case every key (a new string each).
+    if (actionId === undefined && key.length === 8 && key.toLowerCase() === "actionid") actionId = value;
   }
-  const base = { headers, fields, ...(actionId === undefined ? {} : { actionId }) };
+  // Built by assignment, not by object spreads (the listener's hottest allocation): the same
+  // keys in the same order.
+  const message: Record<string, unknown> = { headers, fields };
+  if (actionId !== undefined) message.actionId = actionId;
   const [firstKey = "", firstValue = ""] = headers[0] ?? [];
   switch (firstKey.toLowerCase()) {
     case "event":
-      return { ...base, type: "event", event: firstValue };
+      message.type = "event";
+      message.event = firstValue;
+      break;
     case "response":
-      return { ...base, type: "response", response: firstValue };
+      message.type = "response";
+      message.response = firstValue;
+      break;
     default:
-      return { ...base, type: "other" };
+      message.type = "other";
   }
+  return message as unknown as AmiMessage;
 }
 
 /** The first value of `key`, matched case-insensitively. */
