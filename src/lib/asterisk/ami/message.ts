@@ -31,7 +31,9 @@ export function toAmiMessage(headers: readonly AmiHeader[]): AmiMessage {
   const fields: Record<string, string> = Object.create(null);
   let actionId: string | undefined;
   for (const [key, value] of headers) {
-    if (!(key in fields)) fields[key] = value;
+    // Same as `!(key in fields)` (values are strings), but `in` with a key fresh from the parser
+    // takes V8's slow path: a third of this function's time.
+    if (fields[key] === undefined) fields[key] = value;
     // Only an 8-character key can be ActionID: don't lower-case every key (a new string each).
     if (actionId === undefined && key.length === 8 && key.toLowerCase() === "actionid") actionId = value;
   }
