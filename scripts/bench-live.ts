@@ -15,7 +15,8 @@ import { runThroughput } from "./bench-live/throughput";
  *   child; latency from the AMI event's Timestamp to the client (bench-live/end-to-end.ts);
  *   goal p99 ≤ 100 ms.
  * - resources: CPU and peak RSS of each process over the measured window.
- * Options: --events N (per throughput round, default 300000), --rounds N (5), --clients N (200),
+ * Options: --events N (throughput events per input, split over the rounds; default 300000),
+ * --rounds N (5), --capture-events N (60000), --clients N (200),
  * --warmup ms (5000), --measure ms (20000), --skip throughput|end-to-end.
  * Uses RedisBus when REDIS_URL is set, else MemoryBus (the listener and SSE share this process).
  */

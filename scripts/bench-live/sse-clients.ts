@@ -89,35 +89,35 @@ export async function runClients(options: ClientsOptions, report: (m: ClientsMes
       bytes: 0,
     };
     clients.push(client);
-    const req = http.get(options.url, { agent: false }, (res) => {
-      res.on("data", (chunk: Buffer) => {
-        const at = Date.now();
-        if (at >= windowFrom && at < windowTo) client.bytes += chunk.length;
-        let start = 0;
-        // A "\n\n" split between the previous chunk and this one.
-        if (client.endsWithNewline && chunk[0] === 0x0a && client.parts.length > 0) {
-          onFrame(client, client.parts, at);
-          client.parts = [];
-          start = 1;
-        }
-        for (;;) {
-          const end = chunk.indexOf(FRAME_END, start);
-          if (end === -1) break;
-          client.parts.push(chunk.subarray(start, end));
-          onFrame(client, client.parts, at);
-          client.parts = [];
-          start = end + FRAME_END.length;
-        }
-        if (start < chunk.length) client.parts.push(chunk.subarray(start));
-        client.endsWithNewline = chunk[chunk.length - 1] === 0x0a;
-      });
-      res.on("close", () => {
-        client.closed = true;
-      });
-    });
-    req.on("error", () => {
+    const onBody = (chunk: Buffer) => {
+      const at = Date.now();
+      if (at >= windowFrom && at < windowTo) client.bytes += chunk.length;
+      let start = 0;
+      // A "\n\n" split between the previous chunk and this one.
+      if (client.endsWithNewline && chunk[0] === 0x0a && client.parts.length > 0) {
+        onFrame(client, client.parts, at);
+        client.parts = [];
+        start = 1;
+      }
+      for (;;) {
+        const end = chunk.indexOf(FRAME_END, start);
+        if (end === -1) break;
+        client.parts.push(chunk.subarray(start, end));
+        onFrame(client, client.parts, at);
+        client.parts = [];
+        start = end + FRAME_END.length;
+      }
+      if (start < chunk.length) client.parts.push(chunk.subarray(start));
+      client.endsWithNewline = chunk[chunk.length - 1] === 0x0a;
+    };
+    const closed = () => {
       client.closed = true;
+    };
+    const req = http.get(options.url, { agent: false }, (res) => {
+      res.on("data", onBody);
+      res.on("close", closed);
     });
+    req.on("error", closed);
   }
 
   const deadline = Date.now() + 30_000;
