@@ -91,8 +91,12 @@ export async function runEndToEnd(options: EndToEndOptions) {
     const atMirror = new NewEntities();
     atMirror.snapshot(live.snapshot().version, () => live.snapshot().state);
     const mirrorLatencies: number[] = [];
+    const fanOut: number[] = [];
     let measuring = false;
     live.on("delta", (delta) => {
+      // This listener runs before the clients' ones; setImmediate runs after their writes went out.
+      const emitted = performance.now();
+      if (measuring) setImmediate(() => fanOut.push(performance.now() - emitted));
       atMirror.delta(delta.version, () => delta.changes);
       if (!measuring) return;
       const at = Date.now();
@@ -164,6 +168,8 @@ export async function runEndToEnd(options: EndToEndOptions) {
         latencyByKindMs: result.byKind,
         /** The same, taken in this process when the mirror emits the delta (once, not per client). */
         latencyAtMirrorMs: summary(mirrorLatencies),
+        /** From the mirror's delta to every client's frame written to its socket, per delta. */
+        fanOutMs: roundedSummary(fanOut),
         newEntitiesInWindow: result.newEntities,
         deltasPerSecond: result.deltasPerSecond,
         mbPerSecondPerClient: result.mbPerSecondPerClient,
@@ -216,6 +222,11 @@ export async function runEndToEnd(options: EndToEndOptions) {
       await Promise.race([once(simulator, "exit"), sleep(5000)]);
     }
   }
+}
+
+function roundedSummary(xs: number[]) {
+  const s = summary(xs);
+  return { p50: round(s.p50), p90: round(s.p90), p99: round(s.p99), max: round(s.max), samples: s.samples };
 }
 
 /**
