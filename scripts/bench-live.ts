@@ -99,7 +99,7 @@ notes.push(
   "Latency = client receive time − the AMI event's Timestamp (the simulator stamps it with its wall clock when it emits); all processes share this machine's clock.",
   "Each client timestamps every frame; the JSON of each version is parsed once in the client process (full-scope clients get identical bytes) to find new channels and queue callers.",
   "listenerThroughput.simulator is the headline: a capture of the simulator's AMI bytes at 1,000 phones / 50 queues / 200 calls, rebuilt from its lists first; transcripts are the recorded Asterisk 22 sessions.",
-  "2 shared cores: medians of noisy runs. cpuUsPerEvent is CPU time, independent of what else runs on the core.",
+  "2 shared cores: medians of noisy runs. cpuUsPerEvent (CPU time) moves less than events/s with other jobs' load, but still moves; waitingForCpuPercent is the time a process was ready to run but had no core.",
 );
 console.info(
   JSON.stringify(
