@@ -96,11 +96,20 @@ export class AmiMessageParser {
  * (never seen from Asterisk 22) is kept whole as a value under the key "".
  */
 function parseHeaders(raw: string): AmiHeader[] {
-  const lines = raw.slice(0, -MESSAGE_END.length).split("\r\n");
-  return lines.map((line) => {
-    const colon = line.indexOf(":");
-    if (colon === -1) return ["", line] as const;
-    const value = line.charCodeAt(colon + 1) === 0x20 ? line.slice(colon + 2) : line.slice(colon + 1);
-    return [line.slice(0, colon), value] as const;
-  });
+  // One pass over the message, without the intermediate array of lines (`split("\r\n")`).
+  const end = raw.length - MESSAGE_END.length;
+  const headers: AmiHeader[] = [];
+  let start = 0;
+  for (;;) {
+    let eol = raw.indexOf("\r\n", start);
+    if (eol === -1 || eol > end) eol = end;
+    const colon = raw.indexOf(":", start);
+    if (colon === -1 || colon >= eol) headers.push(["", raw.slice(start, eol)]);
+    else {
+      const from = raw.charCodeAt(colon + 1) === 0x20 && colon + 1 < eol ? colon + 2 : colon + 1;
+      headers.push([raw.slice(start, colon), raw.slice(from, eol)]);
+    }
+    if (eol >= end) return headers;
+    start = eol + 2;
+  }
 }

@@ -31,19 +31,30 @@ export function toAmiMessage(headers: readonly AmiHeader[]): AmiMessage {
   const fields: Record<string, string> = Object.create(null);
   let actionId: string | undefined;
   for (const [key, value] of headers) {
-    if (!(key in fields)) fields[key] = value;
-    if (actionId === undefined && key.toLowerCase() === "actionid") actionId = value;
+    // Same as `!(key in fields)` (values are strings), but `in` with a key fresh from the parser
+    // takes V8's slow path: a third of this function's time.
+    if (fields[key] === undefined) fields[key] = value;
+    // Only an 8-character key can be ActionID: don't lower-case every key (a new string each).
+    if (actionId === undefined && key.length === 8 && key.toLowerCase() === "actionid") actionId = value;
   }
-  const base = { headers, fields, ...(actionId === undefined ? {} : { actionId }) };
+  // Built by assignment, not by object spreads (the listener's hottest allocation): the same
+  // keys in the same order.
+  const message: Record<string, unknown> = { headers, fields };
+  if (actionId !== undefined) message.actionId = actionId;
   const [firstKey = "", firstValue = ""] = headers[0] ?? [];
   switch (firstKey.toLowerCase()) {
     case "event":
-      return { ...base, type: "event", event: firstValue };
+      message.type = "event";
+      message.event = firstValue;
+      break;
     case "response":
-      return { ...base, type: "response", response: firstValue };
+      message.type = "response";
+      message.response = firstValue;
+      break;
     default:
-      return { ...base, type: "other" };
+      message.type = "other";
   }
+  return message as unknown as AmiMessage;
 }
 
 /** The first value of `key`, matched case-insensitively. */

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryBus } from "@/lib/bus/memory";
-import { emptyLiveState, type LiveChannel, type LiveDelta, type LiveState } from "../types";
+import type { AmiEvent } from "../../ami/message";
+import { newTestStore, replay } from "../state/testing/replay";
+import {
+  emptyLiveState,
+  type LiveChannel,
+  type LiveDelta,
+  type LiveSnapshot,
+  type LiveState,
+} from "../types";
 import { applyChanges, cloneState, diffStates } from "./apply-changes";
 import { LiveMirror } from "./live-mirror";
 import { LivePublisher } from "./live-publisher";
@@ -176,4 +184,33 @@ describe("LivePublisher snapshots", () => {
     expect(Object.keys(late?.data.state.channels ?? {})).toEqual(["a"]);
     expect(late?.version).toBe(publisher.currentVersion);
   });
+
+  it.each(["19-burst-20-calls", "06-queue-call-answered", "13-chanspy-listen-whisper-barge"])(
+    "stores exactly a JSON copy of the store's state, event after event (%s)",
+    async (name) => {
+      const bus = new MemoryBus();
+      const store = newTestStore();
+      const publisher = new LivePublisher(
+        { bus, getState: () => store.state, coalesceMs: 1, snapshotEveryMs: 0 },
+        connection,
+      );
+      stops.push(() => publisher.stop());
+      const events: AmiEvent[] = [];
+      replay(name, (step) => {
+        if (step.kind === "event") events.push(step.event);
+        else if (step.kind === "lists" && events.length === 0) store.rebuild(step.lists);
+      });
+      await publisher.flushWithSnapshot();
+      let checked = 0;
+      for (const [i, event] of events.entries()) {
+        publisher.push(store.apply(event));
+        if (i % 3 !== 0) continue; // some snapshots follow several events
+        await publisher.flushNow();
+        const stored = await bus.getSnapshot<LiveSnapshot>("switchboard:live:snapshot");
+        expect(stored?.data.state).toEqual(JSON.parse(JSON.stringify(store.state)));
+        checked += 1;
+      }
+      expect(checked).toBeGreaterThan(10);
+    },
+  );
 });

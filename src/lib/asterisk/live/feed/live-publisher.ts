@@ -1,6 +1,7 @@
 import { CHANNELS, LIVE_SNAPSHOT_KEY } from "@/lib/bus/events";
 import type { Bus } from "@/lib/bus/types";
 import type { LiveChange, LiveConnection, LiveDelta, LiveSnapshot, LiveState } from "../types";
+import { cloneJson } from "./clone-json";
 
 export type LivePublisherOptions = {
   bus: Bus;
@@ -119,8 +120,8 @@ export class LivePublisher {
     this.version += 1;
     const delta: LiveDelta = { version: this.version, at: now, changes: [...this.pending.values()] };
     if (this.connectionChanged) delta.connection = this.connection;
-    // Serialise now: the store mutates its entities in place after this returns.
-    const frozen = JSON.parse(JSON.stringify(delta)) as LiveDelta;
+    // Copy now: the store mutates its entities in place after this returns.
+    const frozen = cloneJson(delta);
     this.pending.clear();
     this.pendingSince = null;
     this.connectionChanged = false;
@@ -147,7 +148,7 @@ export class LivePublisher {
 
   private async storeSnapshot() {
     if (this.snapshotVersion === this.version) return;
-    const snapshot = JSON.parse(JSON.stringify(this.snapshot())) as LiveSnapshot;
+    const snapshot = cloneJson(this.snapshot());
     this.lastSnapshotAt = this.options.now();
     this.snapshotVersion = snapshot.version;
     await this.options.bus.setSnapshot(LIVE_SNAPSHOT_KEY, { version: snapshot.version, data: snapshot });
