@@ -7,6 +7,7 @@ import { LIVE_SNAPSHOT_KEY } from "@/lib/bus/events";
 import { getBus } from "@/lib/bus/get-bus";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { startedLiveMirror } from "./feed/get-live-mirror";
 import type { AmiCommand } from "./panel-commands";
 import { hasExtension, type LiveScope, visibleChannels } from "./scope-filter";
 import type { LiveChannel, LiveSnapshot, LiveState } from "./types";
@@ -18,7 +19,14 @@ import type { LiveChannel, LiveSnapshot, LiveState } from "./types";
  * Uniqueid or channel name can never reach AMI.
  */
 export async function loadLiveState(): Promise<LiveState> {
-  const snapshot = await getBus().getSnapshot<LiveSnapshot>(LIVE_SNAPSHOT_KEY);
+  // The process's mirror (running once anyone has the panel open) follows every delta; the
+  // stored snapshot can trail it by up to a second, and a call that new would look ended.
+  const [stored, mirror] = await Promise.all([
+    getBus().getSnapshot<LiveSnapshot>(LIVE_SNAPSHOT_KEY),
+    startedLiveMirror()?.catch(() => undefined),
+  ]);
+  const followed = mirror?.snapshot();
+  const snapshot = followed && followed.version > (stored?.data?.version ?? 0) ? { data: followed } : stored;
   if (!snapshot?.data?.state) {
     throw new AppError(
       "unavailable:live_state",

@@ -16,3 +16,8 @@ export function getLiveMirror(): Promise<LiveMirror> {
   });
   return g.__switchboardLiveMirror;
 }
+
+/** The mirror if this process has started one (it serves /api/live), without starting it. */
+export function startedLiveMirror(): Promise<LiveMirror> | undefined {
+  return g.__switchboardLiveMirror;
+}
