@@ -16,7 +16,7 @@ import { cli, waitFor } from "./helpers";
  *
  * cdr_pgsql can't follow a per-test database, so it writes to a fixed one, CDR_TEST_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/switchboard_cdr_test), which this test creates
- * and migrates when absent. Asterisk's cdr_pgsql.conf must point at it (README: "Tests against
+ * afresh and migrates on every run. Asterisk's cdr_pgsql.conf must point at it (README: "Tests against
  * a real Asterisk"); the test (re)loads the module so it reads the migrated table's columns.
  */
 const CALLS = 3;
@@ -98,8 +98,10 @@ async function ensureDatabase(target: string) {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
-    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`);
+    // Fresh every run: a database migrated by older code would not match this schema. cdr_pgsql's
+    // own connection goes with it (force) and comes back when the module reloads below.
+    await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+    await client.query(`create database ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();
   }

@@ -81,7 +81,9 @@ describe("staged publish against a real Asterisk", () => {
     expect(await cli("pjsip show endpoint 7102")).toMatch(/webrtc\s*:\s*yes/);
     expect(await control.queues()).toContain("q7500");
     expect(await cli("queue show q7500")).toContain("PJSIP/7101");
-    expect(await cli("dialplan show 7200@sb-groups")).toContain("Dial(PJSIP/7101&PJSIP/7102,20,tT)");
+    expect(await cli("dialplan show 7200@sb-groups")).toContain(
+      "Dial(PJSIP/7101&PJSIP/7102,20,tTU(sb-record-member))",
+    );
     expect(await cli("dialplan show sb-vip-7500")).toContain("+4470000001");
   });
 
