@@ -5,7 +5,6 @@ import type { LiveDelta } from "@/lib/asterisk/live/types";
  * Commands to the listener:
  * - `spy`: a ChanSpy leg the app originated with this Uniqueid (Originate ChannelId), and its
  *   mode; ChanSpyStart itself doesn't say listen, whisper or barge.
- * - `resync`: rebuild the state from the list actions now.
  */
 export const liveCommand = z.discriminatedUnion("kind", [
   z.object({
@@ -14,7 +13,6 @@ export const liveCommand = z.discriminatedUnion("kind", [
     mode: z.enum(["listen", "whisper", "barge"]),
     target: z.string().max(160),
   }),
-  z.object({ kind: z.literal("resync") }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommand>;
 

@@ -1,18 +1,18 @@
 import "server-only";
 import { env } from "@/env";
 import type { Db, Tx } from "@/lib/db/client";
-import { getSetting } from "@/lib/db/queries/settings";
+import { getSettings } from "@/lib/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { type ApplyOptions, type ApplyResult, requestApply } from "./apply";
 import { type AmiConnection, connectAsteriskControl } from "./asterisk-control";
 
 /** The AMI connection from env or the Settings page, or a clear error saying what is missing. */
 export async function amiConnection(exec?: Db | Tx): Promise<AmiConnection> {
-  // One after the other: a transaction runs one query at a time anyway.
-  const host = await getSetting("ami.host", exec);
-  const port = await getSetting("ami.port", exec);
-  const username = await getSetting("ami.user", exec);
-  const secret = await getSetting("ami.secret", exec);
+  // One read: the listener polls this every few seconds and every panel action calls it.
+  const [host, port, username, secret] = await getSettings(
+    ["ami.host", "ami.port", "ami.user", "ami.secret"],
+    exec,
+  );
   if (!host || !username || !secret) {
     throw new AppError(
       "unavailable:ami_settings",

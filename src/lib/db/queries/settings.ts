@@ -68,13 +68,28 @@ export async function getSettingsView(): Promise<SettingView[]> {
  * for the open transaction forever.
  */
 export async function getSetting(key: string, exec: Db | Tx = db): Promise<string | undefined> {
-  const def = SETTINGS_BY_KEY.get(key);
-  if (!def) throw new Error(`Unknown setting ${key}`);
-  const fromEnv = envOverride(def);
-  if (fromEnv) return fromEnv;
-  const row = (await storedRows(exec)).get(key);
-  if (!row) return def.defaultValue;
-  return row.encrypted ? safeDecrypt(row.value) : row.value;
+  const [value] = await getSettings([key], exec);
+  return value;
+}
+
+/** Several effective values with one read of the settings table, in the order of `keys`. */
+export async function getSettings(
+  keys: readonly string[],
+  exec: Db | Tx = db,
+): Promise<(string | undefined)[]> {
+  const defs = keys.map((key) => {
+    const def = SETTINGS_BY_KEY.get(key);
+    if (!def) throw new Error(`Unknown setting ${key}`);
+    return def;
+  });
+  const fromEnv = defs.map(envOverride);
+  const stored = fromEnv.every(Boolean) ? null : await storedRows(exec);
+  return defs.map((def, i) => {
+    if (fromEnv[i]) return fromEnv[i];
+    const row = stored?.get(def.key);
+    if (!row) return def.defaultValue;
+    return row.encrypted ? safeDecrypt(row.value) : row.value;
+  });
 }
 
 function safeDecrypt(value: string): string | undefined {

@@ -258,11 +258,10 @@ export class LiveListener {
     if (event.event === "MixMonitorStop" || event.event === "Hangup") this.recordingIndex?.poke();
   }
 
+  /** A ChanSpy leg the app originated: its mode (ChanSpyStart doesn't say) and its end to record. */
   private command(command: LiveCommand) {
-    if (command.kind === "spy") {
-      this.persistence?.noteSpyLeg(command.uniqueid);
-      this.publisher.push(this.store.noteSpyMode(command.uniqueid, command.mode));
-    } else if (command.kind === "resync") this.scheduleResync(0);
+    this.persistence?.noteSpyLeg(command.uniqueid);
+    this.publisher.push(this.store.noteSpyMode(command.uniqueid, command.mode));
   }
 
   private scheduleResync(ms: number) {
