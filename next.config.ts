@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and WASM packages must be loaded by Node, not bundled.
   serverExternalPackages: [
+    "ari-client",
     "@electric-sql/pglite",
     "@node-rs/argon2",
     "pino",

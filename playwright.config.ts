@@ -13,6 +13,11 @@ export const SIMULATOR = {
   secret: "e2e-simulator-secret",
   actionLog: "test-results/simulator-actions.jsonl",
 };
+/**
+ * The softphone tests' SIP peer: Kamailio as a WebSocket registrar and proxy (tests/sip-peer).
+ * The tests put a TCP relay on `relayPort` in front of it, so they can cut every WebSocket.
+ */
+export const SIP_PEER = { port: 5196, relayPort: 5197 };
 
 const server = (port: number, env: Record<string, string>) => ({
   command: `npx next start -p ${port}`,
@@ -51,7 +56,17 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH,
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage"],
+      // Fake media: getUserMedia gets a generated beep without a permission prompt (phone check, softphone).
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        // The softphone: a granted microphone that plays a test tone, and remote audio without a click.
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        "--autoplay-policy=no-user-gesture-required",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
@@ -65,6 +80,15 @@ export default defineConfig({
       // Its per-session and stats lines are noise here; the action log is what tests read.
       stdout: "ignore" as const,
       stderr: "ignore" as const,
+    },
+    {
+      // A missing kamailio fails the run here: the phone tests never skip quietly.
+      command: `bash tests/sip-peer/run.sh ${SIP_PEER.port}`,
+      port: SIP_PEER.port,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
     },
     server(PORT_A, dbA),
     server(PORT_B, { ...dbB, SESSION_MAX_AGE_SECONDS: String(SHORT_SESSION_SECONDS) }),

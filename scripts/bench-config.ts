@@ -10,12 +10,24 @@ import { readLiveFiles, writeAtomic } from "@/lib/asterisk/publish/files";
 import { openDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { extensionGroupMembers, extensionGroups, extensions } from "@/lib/db/schema/extensions";
+import {
+  callerListAssignments,
+  callerListEntries,
+  callerLists,
+  didCallerRules,
+  dids,
+  ringTreeNodes,
+  ringTrees,
+} from "@/lib/db/schema/inbound";
+import { ivrs, ivrVersions, sounds, timeConditions } from "@/lib/db/schema/ivr";
 import { queueMembers, queues } from "@/lib/db/schema/queues";
+import { outboundRoutes, outboundRouteTrunks, trunks } from "@/lib/db/schema/trunks";
 import { encryptSecret } from "@/lib/settings/crypto";
 
 /**
  * `npm run bench:config`: seeds a fresh database with 10,000 extensions, 500 queues of 20
- * members and 200 ring groups, then prints one JSON object:
+ * members, 200 ring groups, 2,000 DIDs, 100 ring trees, 20 caller lists, 200 IVRs of 10 steps,
+ * 100 time conditions, 50 trunks and 25 outbound routes, then prints one JSON object:
  * - render: the pure render, median of 10 runs (goal ≤ 300 ms), and load+render;
  * - oneChange: the apply work after changing one extension (load, render, diff against the
  *   files on disk, write only what changed), Asterisk's reload excluded;
@@ -27,6 +39,16 @@ const EXTENSIONS = Number(process.env.BENCH_EXTENSIONS ?? 10_000);
 const QUEUES = 500;
 const MEMBERS = 20;
 const GROUPS = 200;
+/** Inbound routing: DIDs (each with two caller-ID rules and a block list), ring trees, list entries. */
+const DIDS = 2_000;
+const RING_TREES = 100;
+const LISTS = 20;
+const LIST_ENTRIES = 200;
+/** IVRs of 10 steps each, time conditions, trunks and the outbound routes that use them. */
+const IVRS = 200;
+const TIME_CONDITIONS = 100;
+const TRUNKS = 50;
+const ROUTES = 25;
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -97,6 +119,8 @@ try {
       })),
     ),
   );
+  await seedInbound(db);
+  await seedIvrsAndTrunks(db);
   const seedMs = performance.now() - seedStarted;
   console.error(`seeded in ${Math.round(seedMs)} ms`);
 
@@ -200,4 +224,225 @@ async function freshDb() {
       await c.end();
     },
   };
+}
+
+/** 2,000 DIDs into queues and ring trees, 100 three-level ring trees, 20 lists of 200 entries. */
+async function seedInbound(db: ReturnType<typeof openDb>["db"]) {
+  const lists = await db
+    .insert(callerLists)
+    .values(
+      Array.from({ length: LISTS }, (_, i) => ({
+        name: `List ${i}`,
+        kind: i % 5 ? ("block" as const) : ("allow" as const),
+      })),
+    )
+    .returning({ id: callerLists.id });
+  await db.insert(callerListEntries).values(
+    lists.flatMap((l, li) =>
+      Array.from({ length: LIST_ENTRIES }, (_, e) => ({
+        listId: l.id,
+        value: e % 10 === 0 ? `_09${li}${e}X.` : `+1555${String(li * LIST_ENTRIES + e).padStart(6, "0")}`,
+        expiresAt: e % 3 === 0 ? new Date(Date.now() + 86_400_000) : null,
+      })),
+    ),
+  );
+  const trees = await db
+    .insert(ringTrees)
+    .values(Array.from({ length: RING_TREES }, (_, i) => ({ number: String(700000 + i), name: `Tree ${i}` })))
+    .returning({ id: ringTrees.id });
+  await db.insert(ringTreeNodes).values(
+    trees.flatMap((t, i) => [
+      {
+        treeId: t.id,
+        position: 0,
+        nodeKey: "n1",
+        parentKey: null,
+        kind: "extension" as const,
+        target: String(100000 + i),
+        timeout: 15,
+      },
+      {
+        treeId: t.id,
+        position: 1,
+        nodeKey: "n2",
+        parentKey: "n1",
+        kind: "group" as const,
+        target: String(600000 + (i % GROUPS)),
+        timeout: 20,
+      },
+      {
+        treeId: t.id,
+        position: 2,
+        nodeKey: "n3",
+        parentKey: "n2",
+        kind: "queue" as const,
+        target: String(500000 + (i % QUEUES)),
+        timeout: 30,
+      },
+      {
+        treeId: t.id,
+        position: 3,
+        nodeKey: "n4",
+        parentKey: "n1",
+        kind: "hangup" as const,
+        target: null,
+        timeout: 5,
+      },
+    ]),
+  );
+  for (let i = 0; i < DIDS; i += 500) {
+    const rows = await db
+      .insert(dids)
+      .values(
+        Array.from({ length: Math.min(500, DIDS - i) }, (_, j) => {
+          const n = i + j;
+          return {
+            number: `+4420${String(7000000 + n)}`,
+            description: `DID ${n}`,
+            trunkName: `carrier-${n % 50}`,
+            destinationType: n % 2 ? ("queue" as const) : ("ringtree" as const),
+            destinationTarget: n % 2 ? String(500000 + (n % QUEUES)) : String(700000 + (n % RING_TREES)),
+          };
+        }),
+      )
+      .returning({ id: dids.id });
+    await db.insert(didCallerRules).values(
+      rows.flatMap((d, j) => [
+        {
+          didId: d.id,
+          position: 0,
+          pattern: "_07X.",
+          destinationType: "extension" as const,
+          destinationTarget: String(100000 + ((i + j) % EXTENSIONS)),
+        },
+        {
+          didId: d.id,
+          position: 1,
+          pattern: `+1555${String(i + j).padStart(6, "0")}`,
+          destinationType: "hangup" as const,
+          destinationTarget: null,
+        },
+      ]),
+    );
+    await db
+      .insert(callerListAssignments)
+      .values(rows.map((d, j) => ({ didId: d.id, listId: lists[(i + j) % LISTS]!.id })));
+  }
+}
+
+/** 200 IVRs of 10 steps (start, play, menu, 4 queues, a time condition, voicemail, hang up), 100 time conditions, 50 trunks. */
+async function seedIvrsAndTrunks(db: ReturnType<typeof openDb>["db"]) {
+  const [welcome, prompt] = await db
+    .insert(sounds)
+    .values([
+      { name: "bench-welcome", sourceFormat: "wav", bytes: 16_000, durationMs: 1000 },
+      { name: "bench-menu", sourceFormat: "wav", bytes: 32_000, durationMs: 2000 },
+    ])
+    .returning({ id: sounds.id });
+  await db.insert(timeConditions).values(
+    Array.from({ length: TIME_CONDITIONS }, (_, i) => ({
+      number: String(720000 + i),
+      name: `Hours ${i}`,
+      schedule: [
+        { days: [1, 2, 3, 4, 5], start: "08:00", end: "17:59" },
+        { days: [6], start: "09:00", end: "12:59" },
+      ],
+      holidays: [{ name: "Winter break", start: "2026-12-24", end: "2027-01-02" }],
+      matchedType: "queue" as const,
+      matchedTarget: String(500000 + (i % QUEUES)),
+      unmatchedType: "hangup" as const,
+      unmatchedTarget: null,
+    })),
+  );
+  const graph = (i: number) => {
+    const queue = (k: number) => String(500000 + ((i * 4 + k) % QUEUES));
+    return {
+      nodes: [
+        { id: "start", type: "start", position: { x: 0, y: 0 }, data: {} },
+        { id: "welcome", type: "play", position: { x: 200, y: 0 }, data: { soundId: welcome!.id } },
+        {
+          id: "menu",
+          type: "menu",
+          position: { x: 400, y: 0 },
+          data: { promptSoundId: prompt!.id, keys: ["0", "1", "2", "3", "4", "#"], timeout: 5, retries: 2 },
+        },
+        ...[1, 2, 3, 4].map((k) => ({
+          id: `q${k}`,
+          type: "destination",
+          position: { x: 600, y: k * 100 },
+          data: { destination: { type: "queue", target: queue(k) } },
+        })),
+        {
+          id: "hours",
+          type: "timecondition",
+          position: { x: 600, y: 500 },
+          data: { number: String(720000 + (i % TIME_CONDITIONS)) },
+        },
+        { id: "vm", type: "voicemail", position: { x: 600, y: 600 }, data: { mailbox: "100000" } },
+        { id: "bye", type: "hangup", position: { x: 600, y: 700 }, data: {} },
+      ],
+      edges: [
+        { id: "e1", source: "start", sourceHandle: "next", target: "welcome" },
+        { id: "e2", source: "welcome", sourceHandle: "next", target: "menu" },
+        ...[1, 2, 3, 4].map((k) => ({
+          id: `k${k}`,
+          source: "menu",
+          sourceHandle: `key-${k}`,
+          target: `q${k}`,
+        })),
+        { id: "k0", source: "menu", sourceHandle: "key-0", target: "hours" },
+        { id: "kh", source: "menu", sourceHandle: "key-hash", target: "vm" },
+        { id: "t", source: "menu", sourceHandle: "timeout", target: "bye" },
+        { id: "inv", source: "menu", sourceHandle: "invalid", target: "menu" },
+        { id: "m", source: "hours", sourceHandle: "matched", target: "q1" },
+        { id: "u", source: "hours", sourceHandle: "unmatched", target: "bye" },
+      ],
+    };
+  };
+  const ivrRows = await db
+    .insert(ivrs)
+    .values(
+      Array.from({ length: IVRS }, (_, i) => ({
+        number: String(730000 + i),
+        name: `IVR ${i}`,
+        graph: graph(i),
+      })),
+    )
+    .returning({ id: ivrs.id, graph: ivrs.graph });
+  await db.insert(ivrVersions).values(ivrRows.map((r) => ({ ivrId: r.id, version: 1, graph: r.graph })));
+
+  const secret = encryptSecret("BenchCarrierPass1");
+  const trunkRows = await db
+    .insert(trunks)
+    .values(
+      Array.from({ length: TRUNKS }, (_, i) => ({
+        name: `carrier${i}`,
+        host: `sip${i}.carrier.example.com`,
+        authMode: i % 2 ? ("ip" as const) : ("registration" as const),
+        username: i % 2 ? null : `acct${i}`,
+        secret: i % 2 ? null : secret,
+        maxChannels: i % 5 === 0 ? 30 : 0,
+      })),
+    )
+    .returning({ id: trunks.id });
+  const routeRows = await db
+    .insert(outboundRoutes)
+    .values(
+      Array.from({ length: ROUTES }, (_, i) => ({
+        name: `Route ${i}`,
+        position: i,
+        patterns: [`_9${i % 10}NXXXXXX`, `_00${i % 10}X.`],
+        strip: 1,
+        prepend: "",
+        classes: ["national" as const, "international" as const],
+      })),
+    )
+    .returning({ id: outboundRoutes.id });
+  await db
+    .insert(outboundRouteTrunks)
+    .values(
+      routeRows.flatMap((r, i) =>
+        [0, 1, 2].map((k) => ({ routeId: r.id, trunkId: trunkRows[(i * 2 + k) % TRUNKS]!.id, position: k })),
+      ),
+    );
 }

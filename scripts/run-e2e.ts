@@ -25,6 +25,7 @@ const base = process.env.DATABASE_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
 // The real-Asterisk browser suite reads the real spool; the default one gets seeded recordings.
 const realAsterisk = process.argv.some((a) => a.includes("playwright.asterisk.config"));
+if (!realAsterisk) ensureKamailio();
 const dbA = {
   ...(await freshDatabase("a")),
   ...(realAsterisk ? {} : { ASTERISK_SPOOL_DIR: recordingsSpool() }),
@@ -140,6 +141,28 @@ function recordingsSpool(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "switchboard-e2e-spool-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * The default suite's SIP peer (tests/sip-peer): Debian's kamailio with its WebSocket module.
+ * Installed with apt when missing and running as root; otherwise tests/sip-peer/run.sh fails the
+ * run with the install command, because the phone tests must not skip quietly.
+ */
+function ensureKamailio() {
+  const ws = "/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so";
+  if (existsSync("/usr/sbin/kamailio") && existsSync(ws)) return;
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.info("kamailio is missing: installing Debian's kamailio and kamailio-websocket-modules");
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "kamailio", "kamailio-websocket-modules"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    return;
+  }
+  console.warn(
+    "kamailio not found and cannot install it here: the softphone tests' SIP peer will fail to start.",
+  );
 }
 
 /** Debian's chromium is the browser; Playwright never downloads one. */

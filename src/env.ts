@@ -55,6 +55,10 @@ const schema = z.object({
   ASTERISK_CONFIG_DIR: optional(z.string()),
   ASTERISK_SPOOL_DIR: optional(z.string()),
   ASTERISK_CLI: optional(z.string()),
+  /** The sound library (converted WAVs, named by id); Asterisk must read it at this same path. */
+  ASTERISK_SOUNDS_DIR: optional(z.string()),
+  /** Largest sound upload, in megabytes. */
+  SOUND_UPLOAD_MAX_MB: optional(z.coerce.number().positive().max(500)).transform((v) => v ?? 20),
 });
 
 export type Env = z.infer<typeof schema>;

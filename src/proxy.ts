@@ -61,5 +61,9 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webp|jpg)$).*)" }],
+  // The sound upload (exactly /api/sounds) skips the proxy: a proxy buffers request bodies (and
+  // cuts them at 10 MB), and the route streams its body to disk and checks the session itself.
+  matcher: [
+    { source: "/((?!_next/static|_next/image|favicon.ico|api/sounds$|.*\\.(?:png|svg|ico|webp|jpg)$).*)" },
+  ],
 };

@@ -11,6 +11,9 @@ export type DestinationChoices = {
   extensions: { number: string; name: string; voicemail: boolean }[];
   groups: { number: string; name: string }[];
   queues: { number: string; name: string }[];
+  ringTrees: { number: string; name: string }[];
+  ivrs: { number: string; name: string }[];
+  timeConditions: { number: string; name: string }[];
 };
 
 /**
@@ -33,7 +36,7 @@ export function DestinationPicker({
   choices: DestinationChoices;
   errors?: { type?: string[]; target?: string[] };
   /** The group or queue being edited: never offered as its own destination. */
-  exclude?: { type: "group" | "queue"; number: string };
+  exclude?: { type: "group" | "queue" | "ivr" | "timecondition"; number: string };
   help?: string;
 }) {
   const id = useId();
@@ -132,7 +135,7 @@ export function DestinationPicker({
 function candidatesFor(
   type: DestinationType,
   choices: DestinationChoices,
-  exclude?: { type: "group" | "queue"; number: string },
+  exclude?: { type: "group" | "queue" | "ivr" | "timecondition"; number: string },
 ): { number: string; name: string }[] {
   const notSelf = (c: { number: string }) => !(exclude?.type === type && exclude.number === c.number);
   switch (type) {
@@ -144,6 +147,12 @@ function candidatesFor(
       return choices.groups.filter(notSelf);
     case "queue":
       return choices.queues.filter(notSelf);
+    case "ringtree":
+      return choices.ringTrees;
+    case "ivr":
+      return choices.ivrs.filter(notSelf);
+    case "timecondition":
+      return choices.timeConditions.filter(notSelf);
     default:
       return [];
   }

@@ -12,11 +12,25 @@ export type NavIcon =
   | "config"
   | "panel"
   | "breakCodes"
+  | "soundboard"
   | "teams"
   | "calls"
   | "recordings"
   | "qa"
-  | "myReviews";
+  | "myReviews"
+  | "dispositions"
+  | "callbacks"
+  | "phoneCheck"
+  | "dids"
+  | "ringTrees"
+  | "callerLists"
+  | "dryRun"
+  | "trunks"
+  | "outboundRoutes"
+  | "voicemail"
+  | "ivrs"
+  | "timeConditions"
+  | "sounds";
 
 /** `permission` may list several: the item shows when the user holds any of them. */
 export type NavItem = {
@@ -31,6 +45,13 @@ export type NavItem = {
 export const NAV: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: "dashboard", permission: "dashboard.view", section: "Overview" },
   { href: "/panel", label: "Live panel", icon: "panel", permission: "panel.view", section: "Overview" },
+  {
+    href: "/phone/check",
+    label: "Phone check",
+    icon: "phoneCheck",
+    permission: "softphone.use",
+    section: "Overview",
+  },
   {
     href: "/recordings",
     label: "Recordings",
@@ -67,7 +88,67 @@ export const NAV: readonly NavItem[] = [
     permission: ["calls.read", "calls.own"],
     section: "Overview",
   },
+  {
+    href: "/callbacks",
+    label: "Callbacks",
+    icon: "callbacks",
+    permission: ["callbacks.own", "callbacks.manage"],
+    section: "Overview",
+  },
   { href: "/queues", label: "Queues", icon: "queues", permission: "queues.read", section: "Telephony" },
+  // Inbound routing
+  { href: "/dids", label: "Inbound numbers", icon: "dids", permission: "inbound.read", section: "Routing" },
+  {
+    href: "/ring-trees",
+    label: "Ring trees",
+    icon: "ringTrees",
+    permission: "inbound.read",
+    section: "Routing",
+  },
+  {
+    href: "/caller-lists",
+    label: "Block & allow lists",
+    icon: "callerLists",
+    permission: "inbound.read",
+    section: "Routing",
+  },
+  {
+    href: "/routing/dry-run",
+    label: "Call-flow dry run",
+    icon: "dryRun",
+    permission: "inbound.read",
+    section: "Routing",
+  },
+  { href: "/trunks", label: "Trunks", icon: "trunks", permission: "trunks.read", section: "Telephony" },
+  {
+    href: "/outbound-routes",
+    label: "Outbound routes",
+    icon: "outboundRoutes",
+    permission: "trunks.read",
+    section: "Telephony",
+  },
+  {
+    href: "/voicemail",
+    label: "Voicemail",
+    icon: "voicemail",
+    permission: ["voicemail.own", "voicemail.any"],
+    section: "Overview",
+  },
+  { href: "/ivrs", label: "IVRs", icon: "ivrs", permission: "ivrs.read", section: "Telephony" },
+  {
+    href: "/time-conditions",
+    label: "Time conditions",
+    icon: "timeConditions",
+    permission: "ivrs.read",
+    section: "Telephony",
+  },
+  {
+    href: "/sounds",
+    label: "Sounds & hold music",
+    icon: "sounds",
+    permission: "sounds.read",
+    section: "Telephony",
+  },
   {
     href: "/config",
     label: "Apply & revisions",
@@ -82,6 +163,20 @@ export const NAV: readonly NavItem[] = [
     label: "Break codes",
     icon: "breakCodes",
     permission: "break_codes.write",
+    section: "Administration",
+  },
+  {
+    href: "/dispositions",
+    label: "Disposition codes",
+    icon: "dispositions",
+    permission: "dispositions.write",
+    section: "Administration",
+  },
+  {
+    href: "/soundboard",
+    label: "Soundboard",
+    icon: "soundboard",
+    permission: "soundboard.write",
     section: "Administration",
   },
   { href: "/audit", label: "Audit log", icon: "audit", permission: "audit.read", section: "Administration" },

@@ -14,7 +14,6 @@ test("VIP callers and active hours are edited with field errors and persist", as
 
   await queues.openNew();
   await queues.fillBasics({ number, name, strategy: "Round robin with memory" });
-  await page.getByLabel("Music on hold class").fill("bad class");
 
   await queues.addVip("+4930123456", "50");
   await queues.addVip("5551234");
@@ -29,10 +28,8 @@ test("VIP callers and active hours are edited with field errors and persist", as
   await queues.addWindow();
   await queues.addWindow({ days: ["Sat"], start: "14:00", end: "10:00" });
   await queues.submit("Create queue");
-  await expect(page.getByText("Use 1–64 letters, digits, '-' or '_'.")).toBeVisible();
   await expect(queues.window(2).getByText("End must be after start.")).toBeVisible();
 
-  await page.getByLabel("Music on hold class").fill("support-moh");
   await queues.window(2).getByLabel("End").fill("16:00");
   await queues.submit("Create queue");
   await expect(page).toHaveURL(/\/queues$/);
@@ -48,7 +45,8 @@ test("VIP callers and active hours are edited with field errors and persist", as
   await expect(queues.window(1).getByRole("checkbox", { name: "Sun" })).not.toBeChecked();
   await expect(queues.window(2).getByRole("checkbox", { name: "Sat" })).toBeChecked();
   await expect(queues.window(2).getByLabel("Start")).toHaveValue("14:00");
-  await expect(page.getByLabel("Music on hold class")).toHaveValue("support-moh");
+  // The class is picked from the sound library's classes; none exist here, so "default".
+  await expect(page.getByLabel("Music on hold class")).toHaveValue("default");
 
   // A closed queue may not send calls to itself.
   await page.getByLabel("Out-of-hours destination").selectOption({ label: "Queue" });

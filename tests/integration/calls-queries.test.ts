@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { effectivePermissions } from "@/lib/auth/permissions";
-import { csvLine } from "@/lib/calls/csv";
+import { csvLine, EXPORT_HEADER, exportValues } from "@/lib/calls/csv";
 import { callScopeFor } from "@/lib/calls/scope";
 import { db } from "@/lib/db/client";
+import { listDispositionCodes } from "@/lib/db/queries/agent";
 import { assertSortKey } from "@/lib/db/queries/call-conditions";
 import {
   type CallScope,
@@ -11,11 +13,13 @@ import {
   iterateCalls,
   listCalls,
 } from "@/lib/db/queries/calls";
+import { callWrapups } from "@/lib/db/schema/agent";
 import { extensions } from "@/lib/db/schema/extensions";
 import { cdr, type NewCdrRow, queueEvents } from "@/lib/db/schema/live";
 import { recordings } from "@/lib/db/schema/recordings";
 import { type CallFiltersInput, callFiltersSchema } from "@/lib/validations/calls";
 import { useTestDb } from "../support/test-db";
+import { insertUser } from "../support/users";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const ALL: CallScope = { kind: "all" };
@@ -174,6 +178,13 @@ describe("listCalls filters", () => {
     expect(await ids({ q: "5550001" })).toEqual(["+15550001111"]);
     expect(await ids({ q: "big corp" })).toEqual(["+15550001111"]);
     expect(await ids({ q: "_" })).toEqual([]);
+    // Punctuation and spaces: the index is asked for the words, the whole string decides.
+    expect((await ids({ q: "+1555" })).sort()).toEqual(["+15550000000", "+15550001111", "+15559998888"]);
+    expect(await ids({ q: "+1555000 1" })).toEqual([]);
+    expect(await ids({ q: "5550 0011" })).toEqual([]);
+    expect(await ids({ q: "1002 0033" })).toEqual([]);
+    expect(await ids({ q: "BIG corp" })).toEqual(["+15550001111"]);
+    expect(await ids({ q: "script" })).toEqual(["+15550000000"]);
     expect((await ids({ ext: "1003" })).sort()).toEqual(["+15550001111", "+15559998888", "1001"].sort());
     expect(await ids({ queue: "support" })).toEqual(["+15559998888"]);
     expect(await ids({ agent: "PJSIP/1003" })).toEqual(["+15559998888"]);
@@ -202,6 +213,35 @@ describe("listCalls filters", () => {
     expect((await ids({ recorded: "no" })).length).toBe(5);
     expect(callFiltersSchema.safeParse({ recorded: "maybe" }).success).toBe(false);
     await db.delete(recordings);
+  });
+
+  it("filters on the agents' saved disposition code (by Linkedid), keyset paging still intact", async () => {
+    const agent = await insertUser({ role: "agent", extension: "1003" });
+    const codes = Object.fromEntries((await listDispositionCodes()).map((c) => [c.code, c.id]));
+    const wrapup = { userId: agent.id, extension: "1003", queue: "support", endedAt: NOW };
+    await db.insert(callWrapups).values([
+      {
+        ...wrapup,
+        dedupeKey: "w1",
+        linkedid: queueCall,
+        status: "saved",
+        dispositionCodeId: codes.sold,
+        notes: "Two seats",
+      },
+      // Pending and skipped ones have no disposition yet: they never match.
+      { ...wrapup, dedupeKey: "w2", linkedid: script, status: "pending" },
+    ]);
+    expect(await ids({ code: "sold" })).toEqual(["+15559998888"]);
+    expect(await ids({ code: "not_interested" })).toEqual([]);
+    expect(await ids({ code: "sold", sort: "duration", dir: "asc", preset: "last7" })).toEqual([
+      "+15559998888",
+    ]);
+    expect(callFiltersSchema.safeParse({ code: "sold' or 1=1 --" }).success).toBe(false);
+    const { rows } = await listCalls({ filters: f({ code: "sold" }), scope: ALL, now: NOW });
+    expect(rows[0]).toMatchObject({ dispositions: ["Sold"], dispositionNotes: ["Two seats"] });
+    expect(exportValues(rows[0]!)).toEqual(expect.arrayContaining(["Sold", "Two seats"]));
+    expect(EXPORT_HEADER).toContain("Disposition code");
+    await db.delete(callWrapups);
   });
 
   it("counts and sums billed seconds for the filter", async () => {
@@ -296,6 +336,16 @@ describe("call detail and CSV", () => {
     const detail = await getCallByLinkedid({ linkedid: queueCall, scope: ALL });
     expect(detail?.legs).toHaveLength(2);
     expect(detail?.queueEvents.map((e) => e.kind)).toEqual(["join", "connect"]);
+    // The events arrive as JSON in the legs' statement: typed exactly as a plain select returns them.
+    expect(detail?.queueEvents).toEqual(
+      await db
+        .select()
+        .from(queueEvents)
+        .where(eq(queueEvents.linkedid, queueCall))
+        .orderBy(queueEvents.occurredAt),
+    );
+    expect(detail?.queueEvents[1]?.occurredAt).toEqual(new Date("2026-11-21T16:00:20Z"));
+    expect(await getCallByLinkedid({ linkedid: "no-such-call", scope: ALL })).toBeNull();
   });
 
   it("escapes CSV fields and neutralises formulas", async () => {

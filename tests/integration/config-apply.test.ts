@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfigState } from "@/lib/asterisk/compiler/load-state";
-import { renderConfig } from "@/lib/asterisk/compiler/render";
+import { CONFIG_FILE_NAMES, renderConfig } from "@/lib/asterisk/compiler/render";
 import { type ApplyProgress, requestApply } from "@/lib/asterisk/publish/apply";
 import type { AsteriskControl } from "@/lib/asterisk/publish/asterisk-control";
 import { expectationsFrom } from "@/lib/asterisk/publish/expectations";
@@ -72,7 +72,7 @@ describe("the apply pipeline", () => {
     shared = fake();
     // A first apply into an empty directory writes every file.
     const first = await requestApply({ actor, configDir: dir, connect: async () => shared.control });
-    expect(first.changedFiles).toHaveLength(4);
+    expect(first.changedFiles).toHaveLength(CONFIG_FILE_NAMES.length);
     shared.log.length = 0;
 
     await addExtension("3001");

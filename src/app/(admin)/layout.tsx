@@ -1,16 +1,23 @@
+import { AgentDock } from "@/components/agent/agent-dock";
 import { AppShell } from "@/components/app-shell";
 import { PendingBar } from "@/components/pending-bar";
 import { PermissionsProvider } from "@/components/permissions-provider";
 import { SessionWatcher } from "@/components/session-watcher";
+import { Softphone } from "@/components/softphone/softphone";
 import { navFor } from "@/config/nav";
 import { countPendingChanges } from "@/lib/asterisk/pending";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { getAgentControls } from "@/lib/db/queries/agent";
 
 /** Every signed-in page. Pages check their own permission too: layouts don't re-run on navigation. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const pending = user.permissions.has("config.apply") ? await countPendingChanges() : 0;
+  const agent =
+    user.permissions.has("agent.state") && user.extension
+      ? await getAgentControls({ extension: user.extension })
+      : { breakCodes: [], myQueues: [] };
   return (
     <PermissionsProvider permissions={[...user.permissions]}>
       <AppShell
@@ -21,6 +28,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {children}
       </AppShell>
       <SessionWatcher />
+      <AgentDock me={user.extension} myQueues={agent.myQueues} breakCodes={agent.breakCodes} />
+      {/* The phone fetches its own account; users without softphone.use or an extension get none. */}
+      {user.permissions.has("softphone.use") && user.extension && <Softphone />}
     </PermissionsProvider>
   );
 }

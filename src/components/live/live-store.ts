@@ -14,6 +14,7 @@ const COLLECTIONS = new Set([
   "queues",
   "parked",
   "conferences",
+  "quality",
 ]);
 
 /**

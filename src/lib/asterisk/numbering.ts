@@ -3,10 +3,16 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Tx } from "@/lib/db/client";
 import { extensionGroups, extensions } from "@/lib/db/schema/extensions";
+import { ringTrees } from "@/lib/db/schema/inbound";
+import { ivrs, timeConditions } from "@/lib/db/schema/ivr";
 import { queues } from "@/lib/db/schema/queues";
 import { AppError } from "@/lib/errors";
 
-export type NumberOwner = { kind: "extension" | "group" | "queue"; id: string; label: string };
+export type NumberOwner = {
+  kind: "extension" | "group" | "queue" | "ringtree" | "ivr" | "timecondition";
+  id: string;
+  label: string;
+};
 
 /**
  * Extension, group and queue numbers share one dial plan, so a number must be unique across all
@@ -17,8 +23,17 @@ export async function findNumberOwner(
   number: string,
   except?: { id: string },
 ): Promise<NumberOwner | null> {
-  const notSelf = <T extends typeof extensions.id | typeof extensionGroups.id | typeof queues.id>(col: T) =>
-    except ? ne(col, except.id) : undefined;
+  const notSelf = <
+    T extends
+      | typeof extensions.id
+      | typeof extensionGroups.id
+      | typeof queues.id
+      | typeof ivrs.id
+      | typeof timeConditions.id
+      | typeof ringTrees.id,
+  >(
+    col: T,
+  ) => (except ? ne(col, except.id) : undefined);
   const [ext] = await tx
     .select({ id: extensions.id, label: extensions.displayName })
     .from(extensions)
@@ -37,6 +52,24 @@ export async function findNumberOwner(
     .where(and(eq(queues.number, number), notSelf(queues.id)))
     .limit(1);
   if (queue) return { kind: "queue", ...queue };
+  const [tree] = await tx
+    .select({ id: ringTrees.id, label: ringTrees.name })
+    .from(ringTrees)
+    .where(and(eq(ringTrees.number, number), notSelf(ringTrees.id)))
+    .limit(1);
+  if (tree) return { kind: "ringtree", ...tree };
+  const [ivr] = await tx
+    .select({ id: ivrs.id, label: ivrs.name })
+    .from(ivrs)
+    .where(and(eq(ivrs.number, number), notSelf(ivrs.id)))
+    .limit(1);
+  if (ivr) return { kind: "ivr", ...ivr };
+  const [tc] = await tx
+    .select({ id: timeConditions.id, label: timeConditions.name })
+    .from(timeConditions)
+    .where(and(eq(timeConditions.number, number), notSelf(timeConditions.id)))
+    .limit(1);
+  if (tc) return { kind: "timecondition", ...tc };
   return null;
 }
 
@@ -46,7 +79,15 @@ export async function assertNumberFree(tx: Tx, number: string, except?: { id: st
   await tx.execute(sql`select pg_advisory_xact_lock(727100, hashtext(${number}))`);
   const owner = await findNumberOwner(tx, number, except);
   if (owner) {
-    const message = `${number} is already used by the ${owner.kind} "${owner.label}".`;
+    const noun =
+      owner.kind === "timecondition"
+        ? "time condition"
+        : owner.kind === "ivr"
+          ? "IVR"
+          : owner.kind === "ringtree"
+            ? "ring tree"
+            : owner.kind;
+    const message = `${number} is already used by the ${noun} "${owner.label}".`;
     throw new AppError("conflict:number", message, { fieldErrors: { number: [message] } });
   }
 }
@@ -57,6 +98,9 @@ export async function allTakenNumbers(tx: Tx): Promise<Set<string>> {
     tx.select({ number: extensions.number }).from(extensions),
     tx.select({ number: extensionGroups.number }).from(extensionGroups),
     tx.select({ number: queues.number }).from(queues),
+    tx.select({ number: ringTrees.number }).from(ringTrees),
+    tx.select({ number: ivrs.number }).from(ivrs),
+    tx.select({ number: timeConditions.number }).from(timeConditions),
   );
   return new Set(rows.map((r) => r.number));
 }

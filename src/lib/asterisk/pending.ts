@@ -5,7 +5,18 @@ import { db, type Tx } from "@/lib/db/client";
 import { configChanges } from "@/lib/db/schema/config";
 
 export type ConfigChangeNote = {
-  entity: "extension" | "group" | "queue";
+  entity:
+    | "extension"
+    | "group"
+    | "queue"
+    | "did"
+    | "callerlist"
+    | "ringtree"
+    | "trunk"
+    | "route"
+    | "ivr"
+    | "timecondition"
+    | "mohclass";
   entityId: string | null;
   entityLabel: string;
   action: "create" | "update" | "delete" | "bulk";

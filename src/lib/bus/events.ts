@@ -1,10 +1,13 @@
 import { z } from "zod";
 import type { LiveDelta } from "@/lib/asterisk/live/types";
+import { MAX_SAMPLES_PER_REPORT, qualitySample } from "@/lib/softphone/call-quality";
 
 /**
  * Commands to the listener:
  * - `spy`: a ChanSpy leg the app originated with this Uniqueid (Originate ChannelId), and its
  *   mode; ChanSpyStart itself doesn't say listen, whisper or barge.
+ * - `quality`: call-quality samples the extension's browser phone measured (the stats route has
+ *   checked the user and that the extension is theirs).
  */
 export const liveCommand = z.discriminatedUnion("kind", [
   z.object({
@@ -12,6 +15,11 @@ export const liveCommand = z.discriminatedUnion("kind", [
     uniqueid: z.string().max(64),
     mode: z.enum(["listen", "whisper", "barge"]),
     target: z.string().max(160),
+  }),
+  z.object({
+    kind: z.literal("quality"),
+    extension: z.string().regex(/^[0-9A-Za-z_.+-]{1,32}$/),
+    samples: z.array(qualitySample).min(1).max(MAX_SAMPLES_PER_REPORT),
   }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommand>;
@@ -36,6 +44,15 @@ export const busEvent = z.discriminatedUnion("type", [
       (v) => typeof v === "object" && v !== null && typeof (v as LiveDelta).version === "number",
     ),
   }),
+  /**
+   * Something new for one user's agent widget (listener or app → that user's browsers): a
+   * wrap-up to do, or their callbacks changed. Only a nudge; the browser fetches the details.
+   */
+  z.object({
+    type: z.literal("agent.inbox"),
+    userId: z.string().uuid(),
+    topic: z.enum(["wrapup", "callbacks"]),
+  }),
   /** Something the app knows and AMI doesn't (app → listener). */
   z.object({ type: z.literal("live.command"), command: liveCommand }),
 ]);
@@ -49,6 +66,7 @@ export const CHANNELS = {
   /** Live-state deltas; the snapshot is stored under LIVE_SNAPSHOT_KEY. */
   live: "switchboard:live",
   liveCommands: "switchboard:live:commands",
+  agent: "switchboard:agent",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -58,6 +76,7 @@ export type ChannelEventMap = {
   [CHANNELS.sessions]: Extract<BusEvent, { type: "session.revoked" }>;
   [CHANNELS.live]: Extract<BusEvent, { type: "live.delta" }>;
   [CHANNELS.liveCommands]: Extract<BusEvent, { type: "live.command" }>;
+  [CHANNELS.agent]: Extract<BusEvent, { type: "agent.inbox" }>;
 };
 export type ChannelEvent<C extends Channel> = ChannelEventMap[C];
 

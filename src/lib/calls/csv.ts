@@ -38,6 +38,8 @@ export type ExportableCall = {
   legs: number;
   queues: string[];
   agents: string[];
+  dispositions: string[];
+  dispositionNotes: string[];
   linkedid: string;
 };
 
@@ -55,6 +57,8 @@ export const EXPORT_HEADER = [
   "Records",
   "Queues",
   "Agents",
+  "Disposition code",
+  "Wrap-up notes",
   "Linkedid",
 ] as const;
 
@@ -73,6 +77,8 @@ export function exportValues(call: ExportableCall): (string | number)[] {
     call.legs,
     call.queues.join(" "),
     call.agents.join(" "),
+    call.dispositions.join("; "),
+    call.dispositionNotes.join(" | "),
     call.linkedid,
   ];
 }

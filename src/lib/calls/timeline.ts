@@ -1,12 +1,11 @@
 /**
- * A call's timeline: every source's steps merged in time order. Sources today are the CDR
- * records and queue events; the `SwitchboardRoute` UserEvents of the routing work have no table
- * yet, and become one more `TimelineSource` (a function from their rows to steps) when they do.
+ * A call's timeline: every source's steps merged in time order. Sources are the CDR records, queue
+ * events and the routing steps the dialplan announced (`SwitchboardRoute` UserEvents).
  */
 
 export type TimelineStep = {
   at: Date;
-  source: "cdr" | "queue" | "route";
+  source: "cdr" | "queue" | "route" | "wrap-up";
   /** Short label, plain text (rendered escaped). */
   title: string;
   detail?: string;
@@ -86,6 +85,49 @@ export const queueSteps: TimelineSource<TimelineQueueEvent> = (events) =>
         .filter(Boolean)
         .join(", "),
     }));
+
+export type TimelineWrapup = {
+  savedAt: Date | null;
+  status: string;
+  queue: string;
+  extension: string;
+  agentName: string | null;
+  dispositionLabel: string | null;
+  notes: string;
+};
+
+/** The agents' saved wrap-ups, at the time they saved them. */
+export const wrapupSteps: TimelineSource<TimelineWrapup> = (wrapups) =>
+  wrapups
+    .filter((w) => w.status === "saved" && w.savedAt)
+    .map((w) => ({
+      at: w.savedAt as Date,
+      source: "wrap-up" as const,
+      title: `Disposition: ${w.dispositionLabel ?? "?"}`,
+      detail: [`${w.agentName ?? w.extension} (${w.queue})`, w.notes || null].filter(Boolean).join(": "),
+    }));
+
+export type TimelineRouteEvent = { occurredAt: Date; step: string; target: string; detail: string };
+
+const ROUTE_TITLES: Record<string, (e: TimelineRouteEvent) => string> = {
+  did: (e) => `Inbound number ${e.target}`,
+  callerid: (e) => `Caller-ID rule ${e.detail} of ${e.target}`,
+  blocklist: (e) => (e.detail === "allowed" ? "Caller on an allow list" : "Caller refused by a list"),
+  timecondition: (e) => `Time condition ${e.target}: ${e.detail}`,
+  ivr: (e) => `IVR ${e.target}`,
+  "ivr-input": (e) => `IVR ${e.target} input ${e.detail}`,
+  ringtree: (e) => `Ring tree ${e.target}, node ${e.detail}`,
+  destination: (e) => (e.detail === "hangup" ? "Routed to hang up" : `Routed to ${e.detail} ${e.target}`),
+  outbound: (e) => `Outbound route ${e.target} via ${e.detail}`,
+};
+
+export const routeSteps: TimelineSource<TimelineRouteEvent> = (events) =>
+  events.map((e) => ({
+    at: e.occurredAt,
+    source: "route" as const,
+    title: (ROUTE_TITLES[e.step] ?? ((x: TimelineRouteEvent) => `Route step ${x.step}`))(e),
+    detail: e.step === "blocklist" ? `list ${e.target}` : undefined,
+  }));
 
 /** Steps from every source, oldest first; a stable sort keeps each source's own order on ties. */
 export function mergeTimeline(...sources: TimelineStep[][]): TimelineStep[] {

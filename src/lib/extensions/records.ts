@@ -25,6 +25,7 @@ export function extensionAuditView(e: Extension, linkedUser: string | null) {
     pickupGroup: e.pickupGroup,
     callWaiting: e.callWaiting,
     dnd: e.dnd,
+    classOfService: e.classOfService,
   };
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
+import { describeInboundReference, findInboundReferences } from "@/lib/db/queries/inbound-referrers";
 import { extensionGroupMembers, extensionGroups, extensions } from "@/lib/db/schema/extensions";
+import { ivrRefs, ivrs, timeConditions } from "@/lib/db/schema/ivr";
 import { queueMembers, queues } from "@/lib/db/schema/queues";
 import { AppError } from "@/lib/errors";
 
@@ -80,7 +82,41 @@ export async function findNumberReferences(
     .from(queues)
     .where(and(inArray(queues.outOfHoursType, types), inArray(queues.outOfHoursTarget, numbers)));
   const via = (type: string) => (type === "voicemail" ? " to voicemail" : "");
+  const tcRows = await tx
+    .select()
+    .from(timeConditions)
+    .where(
+      or(
+        and(inArray(timeConditions.matchedType, types), inArray(timeConditions.matchedTarget, numbers)),
+        and(inArray(timeConditions.unmatchedType, types), inArray(timeConditions.unmatchedTarget, numbers)),
+      ),
+    );
+  const ivrRows = await tx
+    .selectDistinct({ target: ivrRefs.target, type: ivrRefs.kind, name: ivrs.name, number: ivrs.number })
+    .from(ivrRefs)
+    .innerJoin(ivrs, eq(ivrs.id, ivrRefs.ivrId))
+    .where(and(inArray(ivrRefs.kind, types), inArray(ivrRefs.target, numbers)));
+  const tcRefs = tcRows.flatMap((t) =>
+    (
+      [
+        [t.matchedType, t.matchedTarget, "matched"],
+        [t.unmatchedType, t.unmatchedTarget, "unmatched"],
+      ] as const
+    )
+      .filter(([type, target]) => target && numbers.includes(target) && (types as string[]).includes(type))
+      .map(([type, target, branch]) => ({
+        target: target!,
+        type,
+        usedBy: `time condition ${t.number} "${t.name}" (${branch}${via(type)})`,
+      })),
+  );
   return [
+    ...tcRefs,
+    ...ivrRows.map((r) => ({
+      target: r.target,
+      type: r.type,
+      usedBy: `IVR ${r.number} "${r.name}"${via(r.type)}`,
+    })),
     ...failovers.map((r) => ({
       target: r.target!,
       type: r.type,
@@ -90,6 +126,11 @@ export async function findNumberReferences(
       target: r.target!,
       type: r.type,
       usedBy: `queue ${r.number} "${r.name}" (out of hours${via(r.type)})`,
+    })),
+    ...(await findInboundReferences(tx, numbers, types)).map((r) => ({
+      target: r.target,
+      type: r.type,
+      usedBy: describeInboundReference(r),
     })),
   ];
 }

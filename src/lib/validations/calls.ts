@@ -57,6 +57,8 @@ export const callFiltersSchema = z
     direction: opt(z.enum(DIRECTIONS, { error: "Choose inbound, outbound or internal." })),
     disposition: opt(z.enum(DISPOSITIONS, { error: "Unknown disposition." })),
     recorded: opt(z.enum(["yes", "no"], { error: "Choose recorded or not recorded." })),
+    /** A disposition code's `code` (agents' wrap-ups): an identifier, matched exactly. */
+    code: opt(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "Unknown disposition code.")),
     minDuration: opt(seconds),
     maxDuration: opt(seconds),
     sort: z.preprocess(
@@ -93,6 +95,7 @@ export const CALL_FILTER_KEYS = [
   "direction",
   "disposition",
   "recorded",
+  "code",
   "minDuration",
   "maxDuration",
   "sort",

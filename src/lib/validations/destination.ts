@@ -2,13 +2,16 @@ import { z } from "zod";
 import { ALLOW, ALLOW_MESSAGES } from "@/lib/asterisk/allowlists";
 import type { DestinationType } from "@/lib/db/schema/extensions";
 
-/** Where a call goes when a ring group gives up or a queue is closed. */
+/** Where a call goes: a ring group's failover, a closed queue, a DID, an IVR option, a schedule. */
 export const DESTINATION_TYPES = [
   "extension",
   "group",
   "queue",
   "voicemail",
   "hangup",
+  "ivr",
+  "timecondition",
+  "ringtree",
 ] as const satisfies readonly DestinationType[];
 
 export const DESTINATION_LABELS: Record<DestinationType, string> = {
@@ -17,6 +20,9 @@ export const DESTINATION_LABELS: Record<DestinationType, string> = {
   queue: "Queue",
   voicemail: "Voicemail",
   hangup: "Hang up",
+  ivr: "IVR menu",
+  timecondition: "Time condition",
+  ringtree: "Ring tree",
 };
 
 /** What the target number must name, per type; used in messages. */
@@ -25,6 +31,9 @@ export const DESTINATION_NOUNS: Record<Exclude<DestinationType, "hangup">, strin
   group: "ring group",
   queue: "queue",
   voicemail: "extension with voicemail",
+  ivr: "IVR",
+  timecondition: "time condition",
+  ringtree: "ring tree",
 };
 
 export type Destination =

@@ -25,6 +25,7 @@ describe("createExtensionSchema", () => {
       pickupGroup: null,
       callWaiting: true,
       dnd: false,
+      classOfService: "national",
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALLOW, ALLOW_MESSAGES, type AllowlistName, CODECS, type Codec } from "@/lib/asterisk/allowlists";
+import { CLASSES_OF_SERVICE } from "./trunk-options";
 
 /**
  * One extension's fields, shared by the form, the actions and the CSV import. Every string that
@@ -97,6 +98,10 @@ const extensionFields = {
   pickupGroup: wholeNumber(PICKUP_GROUP, "Pickup group", true).default(null),
   callWaiting: z.boolean().default(true),
   dnd: z.boolean().default(false),
+  /** Which outbound routes it may use (a route lists the classes it admits). */
+  classOfService: z
+    .enum(CLASSES_OF_SERVICE, { message: "Choose internal, local, national or international." })
+    .default("national"),
 };
 
 const pinRequired = (v: { voicemailEnabled: boolean; voicemailPin: string | null }) =>

@@ -31,6 +31,14 @@ export const RECORDING_POLICY_LABELS: Record<(typeof RECORDING_POLICIES)[number]
   on_demand: "On demand",
 };
 
+/** The agent's wrap-up prompt after each call of the queue (app-only: it never reaches queues.conf). */
+export const WRAPUP_MODES = ["off", "optional", "required"] as const;
+export const WRAPUP_MODE_LABELS: Record<(typeof WRAPUP_MODES)[number], string> = {
+  off: "Off: no wrap-up prompt",
+  optional: "Optional: agents may skip it",
+  required: "Required: a disposition before the next task",
+};
+
 /** Ranges for the numeric settings; the form shows them as hints. */
 export const QUEUE_LIMITS = {
   memberTimeout: { min: 1, max: 600 },
@@ -77,6 +85,12 @@ const activeWindow = z
   });
 
 const queueFields = {
+  /** Block and allow lists that screen the queue's callers (inbound routing). */
+  callerLists: z
+    .array(z.string().uuid({ message: "Unknown list." }))
+    .max(10, "Assign at most 10 lists.")
+    .default([])
+    .transform((ids) => [...new Set(ids)]),
   number: numberField,
   name: displayNameField,
   strategy: z.enum(QUEUE_STRATEGIES, { message: "Choose a strategy." }),
@@ -115,6 +129,8 @@ const queueFields = {
   /** Empty means always open. */
   activeHours: z.array(activeWindow).max(MAX_WINDOWS, `At most ${MAX_WINDOWS} windows.`),
   outOfHours: destinationSchema,
+  wrapupMode: z.enum(WRAPUP_MODES, { message: "Choose a wrap-up rule." }).default("optional"),
+  wrapupNotesRequired: z.boolean({ message: "Choose whether notes are required." }).default(false),
 };
 
 type QueueShape = {

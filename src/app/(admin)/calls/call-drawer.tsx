@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { CallRecordings } from "@/components/qa/call-recordings";
 import { formatUtc } from "@/lib/calls/format";
-import { cdrSteps, mergeTimeline, queueSteps } from "@/lib/calls/timeline";
+import { cdrSteps, mergeTimeline, queueSteps, routeSteps, wrapupSteps } from "@/lib/calls/timeline";
+import type { CallWrapupView } from "@/lib/db/queries/agent";
+import type { RouteEventRow } from "@/lib/db/schema/inbound";
 import type { CdrRow, QueueEventRow } from "@/lib/db/schema/live";
 import type { Recording } from "@/lib/db/schema/recordings";
 import { Disposition } from "./calls-table";
@@ -18,14 +20,24 @@ export function CallDrawer({
   closeHref,
   recordings = [],
   canReview = false,
+  wrapups = [],
 }: {
   linkedid: string;
-  detail: { legs: CdrRow[]; queueEvents: QueueEventRow[] } | null;
+  detail: { legs: CdrRow[]; queueEvents: QueueEventRow[]; routeEvents?: RouteEventRow[] } | null;
   closeHref: string;
   recordings?: Recording[];
   canReview?: boolean;
+  /** The agents' wrap-ups of the call (disposition and notes). */
+  wrapups?: CallWrapupView[];
 }) {
-  const timeline = detail ? mergeTimeline(cdrSteps(detail.legs), queueSteps(detail.queueEvents)) : [];
+  const timeline = detail
+    ? mergeTimeline(
+        cdrSteps(detail.legs),
+        queueSteps(detail.queueEvents),
+        routeSteps(detail.routeEvents ?? []),
+        wrapupSteps(wrapups),
+      )
+    : [];
   return (
     <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30">
       <Link href={closeHref} className="flex-1" aria-hidden tabIndex={-1} scroll={false} />
@@ -89,6 +101,28 @@ export function CallDrawer({
               </table>
             </div>
             <CallRecordings recordings={recordings} canReview={canReview} />
+            {wrapups.length > 0 && (
+              <>
+                <h3 className="mb-2 font-medium">Wrap-up</h3>
+                <ul className="mb-6 space-y-2 text-sm" data-testid="call-wrapups">
+                  {wrapups.map((w) => (
+                    <li key={w.id} className="rounded border border-slate-200 p-2 dark:border-slate-700">
+                      <span className="font-medium">
+                        {w.status === "saved"
+                          ? w.dispositionLabel
+                          : w.status === "skipped"
+                            ? "Skipped"
+                            : "Waiting for the agent"}
+                      </span>{" "}
+                      <span className="text-xs text-slate-500">
+                        {w.agentName ?? w.extension} · {w.queue}
+                      </span>
+                      {w.notes && <p className="mt-1 whitespace-pre-wrap">{w.notes}</p>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <h3 className="mb-2 font-medium">Timeline</h3>
             <ol
               className="space-y-2 border-l border-slate-200 pl-4 dark:border-slate-700"

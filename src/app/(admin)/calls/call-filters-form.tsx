@@ -8,9 +8,12 @@ import { DIRECTIONS, DISPOSITIONS, PRESET_LABELS, PRESETS } from "@/lib/validati
 export function CallFiltersForm({
   values,
   errors,
+  dispositionCodes = [],
 }: {
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** The agents' disposition codes (inactive ones too: old calls carry them). */
+  dispositionCodes?: { code: string; label: string }[];
 }) {
   const presetHref = (preset: string) => {
     const { from: _f, to: _t, cursor: _c, preset: _p, ...rest } = values;
@@ -62,6 +65,14 @@ export function CallFiltersForm({
           label="Recording"
           options={["yes", "no"]}
           labels={{ yes: "Recorded", no: "Not recorded" }}
+          values={values}
+          errors={errors}
+        />
+        <Select
+          name="code"
+          label="Disposition code"
+          options={dispositionCodes.map((c) => c.code)}
+          labels={Object.fromEntries(dispositionCodes.map((c) => [c.code, c.label]))}
           values={values}
           errors={errors}
         />

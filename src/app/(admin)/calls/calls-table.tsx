@@ -55,6 +55,11 @@ export function CallsTable({
                   {row.agents.length > 0 && (
                     <span className="block text-slate-500">{row.agents.join(", ")}</span>
                   )}
+                  {row.dispositions.length > 0 && (
+                    <span className="block font-medium" data-testid="call-disposition-code">
+                      {row.dispositions.join(", ")}
+                    </span>
+                  )}
                 </td>
                 <td className="tabular-nums">{row.legs}</td>
               </tr>

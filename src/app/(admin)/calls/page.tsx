@@ -5,6 +5,7 @@ import { Pager } from "@/components/pager";
 import { requireUser } from "@/lib/auth/session";
 import { formatSeconds } from "@/lib/calls/format";
 import { callScopeFor } from "@/lib/calls/scope";
+import { listCallWrapups, listDispositionCodes } from "@/lib/db/queries/agent";
 import { type CallTotals, countCalls, getCallByLinkedid, listCalls } from "@/lib/db/queries/calls";
 import { listRecordingsForCall } from "@/lib/db/queries/recordings";
 import { callFiltersSchema, pickFilterParams } from "@/lib/validations/calls";
@@ -35,7 +36,14 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
       ])
     : [null, null, null];
   // Only a call the user may see (detail is scoped) shows its recordings.
-  const recordings = openCall && detail ? await listRecordingsForCall({ linkedid: openCall }) : [];
+  const [recordings, wrapups] =
+    openCall && detail
+      ? await Promise.all([
+          listRecordingsForCall({ linkedid: openCall }),
+          listCallWrapups({ linkedid: openCall }),
+        ])
+      : [[], []];
+  const codes = await listDispositionCodes();
   const { cursor: _cursor, ...filterParams } = raw;
   const filtered = Object.keys(filterParams).some((k) => k !== "sort" && k !== "dir");
   const closeHref = hrefWith(raw, {});
@@ -52,7 +60,11 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           parsed.success ? <ExportButtons query={new URLSearchParams(filterParams).toString()} /> : null
         }
       />
-      <CallFiltersForm values={raw} errors={errors} />
+      <CallFiltersForm
+        values={raw}
+        errors={errors}
+        dispositionCodes={codes.map((c) => ({ code: c.code, label: c.label }))}
+      />
       {!parsed.success ? (
         <EmptyState title="These filters are not valid">
           Correct the highlighted fields and search again.
@@ -85,6 +97,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           closeHref={closeHref}
           recordings={recordings}
           canReview={user.permissions.has("qa.review")}
+          wrapups={wrapups}
         />
       )}
     </>

@@ -13,6 +13,7 @@ import {
   RECORDING_POLICIES,
   RECORDING_POLICY_LABELS,
 } from "@/lib/validations/extension";
+import { CLASS_LABELS, CLASSES_OF_SERVICE } from "@/lib/validations/trunk-options";
 import { createExtension, updateExtension } from "./actions";
 
 type Toggle = "enabled" | "webrtc" | "callWaiting" | "dnd";
@@ -54,6 +55,7 @@ export function ExtensionForm({ extension, users }: { extension?: ExtensionView;
           pickupGroup: text("pickupGroup"),
           callWaiting: f.get("callWaiting") === "on",
           dnd: f.get("dnd") === "on",
+          classOfService: text("classOfService") as (typeof CLASSES_OF_SERVICE)[number],
         };
         await submit(
           () => (extension ? updateExtension({ ...values, id: extension.id }) : createExtension(values)),
@@ -157,6 +159,22 @@ export function ExtensionForm({ extension, users }: { extension?: ExtensionView;
               defaultValue={extension?.pickupGroup ?? ""}
               className="input"
             />
+          )}
+        </Field>
+        <Field
+          label="Outbound calls"
+          name="classOfService"
+          errors={errors.classOfService}
+          help="The outbound routes it may use: each route admits some classes."
+        >
+          {(p) => (
+            <select {...p} defaultValue={extension?.classOfService ?? "national"} className="input">
+              {CLASSES_OF_SERVICE.map((c) => (
+                <option key={c} value={c}>
+                  {CLASS_LABELS[c]}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label="Recording" name="recordingPolicy" errors={errors.recordingPolicy}>

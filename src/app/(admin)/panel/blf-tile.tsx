@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { BLF_LABELS, BLF_STYLES } from "./blf-style";
 import { callDropTarget, type DraggedCall } from "./call-drag";
+import { CallQualityBadge } from "./call-quality-badge";
 import { callerLabel, type ExtensionTile, formatDuration } from "./panel-model";
 
 /**
@@ -66,6 +67,7 @@ export function BlfTile({
             {tile.peer ? callerLabel(tile.peer.num, tile.peer.name) : "an unknown party"}
           </span>
         )}
+        {tile.quality && <CallQualityBadge quality={tile.quality} now={now} />}
       </button>
     </li>
   );

@@ -139,6 +139,7 @@ export function LivePanel({ directory, me }: { directory: PanelDirectory; me: st
           />
           <QueueCards
             cards={cards}
+            quality={state?.quality ?? {}}
             now={now}
             onOpenExtension={(number) => mine.has(number) && open({ type: "extension", number })}
             onDropCall={transferDropped}

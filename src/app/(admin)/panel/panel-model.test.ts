@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { liveChannel, liveMember, liveQueue } from "@/lib/asterisk/live/testing/live-fixtures";
 import { BlfState, emptyLiveState, type LiveState } from "@/lib/asterisk/live/types";
+import { qualityFigures } from "./call-quality-badge";
 import {
   agentLeg,
   callerLabel,
@@ -72,6 +73,28 @@ describe("extensionTiles", () => {
     expect(bob!.paused).toEqual({ reason: "lunch", since: 50 });
     expect(bob!.queues).toEqual(["q5000"]);
     expect(cat!.ringing?.uniqueid).toBe("2.1");
+  });
+
+  it("carries the extension's browser-phone call quality, null without a report", () => {
+    const s = state();
+    const report = {
+      extension: "1002",
+      callId: "c1",
+      sampledAt: 1,
+      receivedAt: 2,
+      rttMs: 48,
+      jitterMs: 5,
+      packetsLost: 1,
+      packetLossPct: 0.25,
+    };
+    s.quality["1002"] = report;
+    const [bob, cat] = extensionTiles(directory, s);
+    expect(bob!.quality).toEqual(report);
+    expect(cat!.quality).toBeNull();
+    expect(qualityFigures(report)).toBe("RTT 48 ms · jitter 5 ms · loss 0.3%");
+    expect(qualityFigures({ rttMs: null, jitterMs: 12.6, packetLossPct: null })).toBe(
+      "RTT – · jitter 13 ms · loss –",
+    );
   });
 
   it("shows every extension as offline before the first snapshot", () => {

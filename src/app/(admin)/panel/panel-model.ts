@@ -1,5 +1,6 @@
 import {
   BlfState,
+  type LiveCallQuality,
   type LiveChannel,
   type LiveConference,
   type LiveParkedCall,
@@ -30,6 +31,8 @@ export type ExtensionTile = {
   paused: { reason: string; since: number | null } | null;
   /** Asterisk queue names this extension is a member of now. */
   queues: string[];
+  /** What the extension's browser phone last reported about its call, if anything. */
+  quality: LiveCallQuality | null;
 };
 
 export function extensionTiles(
@@ -72,6 +75,7 @@ export function extensionTiles(
         ? { reason: pausedIn[0]!.member.pausedReason, since: pausedIn[0]!.member.pausedSince }
         : null,
       queues: (memberships.get(number) ?? []).map((m) => m.queue),
+      quality: state?.quality?.[number] ?? null,
     };
   });
 }

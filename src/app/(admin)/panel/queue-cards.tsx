@@ -1,18 +1,23 @@
 "use client";
 
 import { useState } from "react";
+import type { LiveCallQuality } from "@/lib/asterisk/live/types";
 import { BLF_LABELS, BLF_STYLES } from "./blf-style";
 import { callDropTarget, type DraggedCall } from "./call-drag";
+import { CallQualityBadge } from "./call-quality-badge";
 import { callerLabel, formatDuration, type QueueCard as QueueCardModel } from "./panel-model";
 
 /** A card per queue in scope: waiting callers with live waits, today's figures, and its agents. */
 export function QueueCards({
   cards,
+  quality,
   now,
   onOpenExtension,
   onDropCall,
 }: {
   cards: QueueCardModel[];
+  /** Browser phones' call quality by extension (LiveState.quality). */
+  quality: Record<string, LiveCallQuality>;
   now: number;
   onOpenExtension: (number: string) => void;
   onDropCall: (call: DraggedCall, queueNumber: string) => void;
@@ -32,6 +37,7 @@ export function QueueCards({
             <QueueCard
               key={card.name}
               card={card}
+              quality={quality}
               now={now}
               onOpenExtension={onOpenExtension}
               onDropCall={(call) => onDropCall(call, card.number)}
@@ -45,11 +51,13 @@ export function QueueCards({
 
 function QueueCard({
   card,
+  quality,
   now,
   onOpenExtension,
   onDropCall,
 }: {
   card: QueueCardModel;
+  quality: Record<string, LiveCallQuality>;
   now: number;
   onOpenExtension: (number: string) => void;
   onDropCall: (call: DraggedCall) => void;
@@ -110,8 +118,9 @@ function QueueCard({
           <ul aria-label={`Agents of ${card.label}`} className="space-y-1 text-sm">
             {card.members.map((m) => {
               const ext = /^PJSIP\/(.+)$/.exec(m.interface)?.[1];
+              const q = ext ? quality[ext] : undefined;
               return (
-                <li key={m.interface}>
+                <li key={m.interface} data-member={ext}>
                   <button
                     type="button"
                     disabled={!ext}
@@ -128,6 +137,11 @@ function QueueCard({
                         : BLF_LABELS[m.state]}
                     </span>
                   </button>
+                  {q && (
+                    <span className="block pl-5">
+                      <CallQualityBadge quality={q} now={now} compact />
+                    </span>
+                  )}
                 </li>
               );
             })}

@@ -1,6 +1,6 @@
 "use server";
 
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { assertNumberFree } from "@/lib/asterisk/numbering";
 import { stageChange } from "@/lib/asterisk/pending";
@@ -13,9 +13,12 @@ import {
   lockExtensionsByNumber,
 } from "@/lib/db/queries/destinations";
 import { extensions } from "@/lib/db/schema/extensions";
+import { callerListAssignments } from "@/lib/db/schema/inbound";
 import { type Queue, queueMembers, queues, queueVipCallers } from "@/lib/db/schema/queues";
 import { AppError } from "@/lib/errors";
 import { checkAll } from "@/lib/field-checks";
+import { lockCallerLists, writeAssignments } from "@/lib/routing/assignments";
+import { assertMohClassExists } from "@/lib/sounds/moh";
 import {
   createQueueSchema,
   deleteQueueSchema,
@@ -23,7 +26,7 @@ import {
   updateQueueSchema,
 } from "@/lib/validations/queue";
 
-type Lists = Pick<QueueValues, "staticMembers" | "dynamicMembers" | "vipCallers">;
+type Lists = Pick<QueueValues, "staticMembers" | "dynamicMembers" | "vipCallers" | "callerLists">;
 
 export const createQueue = action("queues.write", createQueueSchema, async (input, { tx, user }) => {
   const ids = await runChecks(tx, input);
@@ -48,7 +51,25 @@ export const updateQueue = action("queues.write", updateQueueSchema, async (inpu
   const beforeSnap = snapshot(before.queue, before.lists);
   const afterSnap = snapshot({ ...before.queue, ...columns(input) }, input);
   // Saving an unchanged form is not a change: no audit row, nothing pending.
-  if (JSON.stringify(beforeSnap) === JSON.stringify(afterSnap)) return { data: { id: input.id } };
+  if (JSON.stringify(beforeSnap) === JSON.stringify(afterSnap)) {
+    const wrapupBefore = wrapupOf(before.queue);
+    const wrapupAfter = wrapupOf(input);
+    if (JSON.stringify(wrapupBefore) === JSON.stringify(wrapupAfter)) return { data: { id: input.id } };
+    // The wrap-up rule lives only in the app: it takes effect at once, with nothing to apply.
+    await tx.update(queues).set(wrapupAfter).where(eq(queues.id, input.id));
+    revalidatePath("/queues");
+    return {
+      data: { id: input.id },
+      audit: {
+        action: "queue.wrapup",
+        entity: "queue",
+        entityId: input.id,
+        entityLabel: labelOf(before.queue),
+        before: wrapupBefore,
+        after: wrapupAfter,
+      },
+    };
+  }
   const [row] = await tx.update(queues).set(columns(input)).where(eq(queues.id, input.id)).returning();
   await tx.delete(queueMembers).where(eq(queueMembers.queueId, input.id));
   await tx.delete(queueVipCallers).where(eq(queueVipCallers.queueId, input.id));
@@ -115,6 +136,8 @@ async function runChecks(tx: Tx, input: QueueValues, existing?: Queue): Promise<
         field: "outOfHours",
         self: { kind: "queue", number: input.number },
       }),
+    () => lockCallerLists(tx, input.callerLists, "callerLists"),
+    () => assertMohClassExists(tx, input.mohClass),
   ]);
   return new Map([...staticIds, ...dynamicIds]);
 }
@@ -139,7 +162,13 @@ function columns(input: QueueValues) {
     activeHours: input.activeHours,
     outOfHoursType: input.outOfHours.type,
     outOfHoursTarget: input.outOfHours.target,
+    ...wrapupOf(input),
   };
+}
+
+/** The queue's wrap-up rule: app-only, so not part of the config snapshot that stages a change. */
+function wrapupOf(q: Pick<Queue, "wrapupMode" | "wrapupNotesRequired">) {
+  return { wrapupMode: q.wrapupMode, wrapupNotesRequired: q.wrapupNotesRequired };
 }
 
 /** What the audit log shows of a queue; lists in number order so unchanged saves compare equal. */
@@ -169,6 +198,7 @@ function snapshot(q: Queue, lists: Lists) {
       .map((m) => ({ number: m.number, penalty: m.penalty })),
     dynamicMembers: [...lists.dynamicMembers].sort(compareNumbers),
     vipCallers: [...lists.vipCallers].sort(byNumber).map((v) => ({ number: v.number, priority: v.priority })),
+    callerLists: lists.callerLists,
   };
 }
 
@@ -196,6 +226,7 @@ async function writeLists(tx: Tx, queueId: string, lists: Lists, ids: Map<string
     await tx
       .insert(queueVipCallers)
       .values(lists.vipCallers.map((v) => ({ queueId, number: v.number, priority: v.priority })));
+  await writeAssignments(tx, { queueId }, lists.callerLists);
 }
 
 async function loadForUpdate(tx: Tx, id: string): Promise<{ queue: Queue; lists: Lists }> {
@@ -218,6 +249,13 @@ async function loadForUpdate(tx: Tx, id: string): Promise<{ queue: Queue; lists:
         .map((m) => ({ number: m.number, penalty: m.penalty })),
       dynamicMembers: members.filter((m) => m.kind === "dynamic").map((m) => m.number),
       vipCallers,
+      callerLists: (
+        await tx
+          .select({ listId: callerListAssignments.listId })
+          .from(callerListAssignments)
+          .where(eq(callerListAssignments.queueId, id))
+          .orderBy(asc(callerListAssignments.id))
+      ).map((r) => r.listId),
     },
   };
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { type CallerListChoice, CallerListPicker } from "@/components/caller-list-picker";
 import {
   type DestinationChoices,
   DestinationPicker,
@@ -18,6 +19,8 @@ import {
   QUEUE_STRATEGY_LABELS,
   RECORDING_POLICIES,
   RECORDING_POLICY_LABELS,
+  WRAPUP_MODE_LABELS,
+  WRAPUP_MODES,
 } from "@/lib/validations/queue";
 import { createQueue, updateQueue } from "./actions";
 import { ActiveHoursEditor, type WindowValue } from "./active-hours-editor";
@@ -43,11 +46,14 @@ export type ExistingQueue = {
   mohClass: string;
   serviceLevel: number;
   recordingPolicy: RecordingPolicy;
+  wrapupMode: (typeof WRAPUP_MODES)[number];
+  wrapupNotesRequired: boolean;
   staticMembers: (ExtensionChoice & { penalty: number })[];
   dynamicMembers: ExtensionChoice[];
   vipCallers: { number: string; priority: number }[];
   activeHours: ActiveHoursWindow[];
   outOfHours: DestinationValue;
+  callerLists?: string[];
 };
 
 const NUMBERS = [
@@ -66,8 +72,20 @@ const FLAGS = [
   ["announceHoldTime", "Announce expected hold time", false],
 ] as const;
 
-export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: DestinationChoices }) {
+export function QueueForm({
+  queue,
+  choices,
+  callerListChoices = [],
+  mohClasses = [],
+}: {
+  queue?: ExistingQueue;
+  choices: DestinationChoices;
+  callerListChoices?: CallerListChoice[];
+  /** Music-on-hold classes of the sound library; "default" is always offered. */
+  mohClasses?: string[];
+}) {
   const router = useRouter();
+  const [callerLists, setCallerLists] = useState<string[]>(queue?.callerLists ?? []);
   const [number, setNumber] = useState(queue?.number ?? "");
   const [staticMembers, setStatic] = useState<StaticMemberValue[]>(
     (queue?.staticMembers ?? []).map((m) => ({ ...m, penalty: String(m.penalty) })),
@@ -96,6 +114,8 @@ export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: 
           name: String(f.get("name") ?? ""),
           strategy: String(f.get("strategy") ?? "") as QueueStrategy,
           recordingPolicy: String(f.get("recordingPolicy") ?? "") as RecordingPolicy,
+          wrapupMode: String(f.get("wrapupMode") ?? "") as (typeof WRAPUP_MODES)[number],
+          wrapupNotesRequired: f.get("wrapupNotesRequired") === "on",
           mohClass: String(f.get("mohClass") ?? ""),
           ...(Object.fromEntries(NUMBERS.map(([key]) => [key, intValue(f.get(key))])) as Record<
             (typeof NUMBERS)[number][0],
@@ -110,6 +130,7 @@ export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: 
           vipCallers: vips.map((v) => ({ number: v.number, priority: intValue(v.priority) })),
           activeHours: windows.map(({ days, start, end }) => ({ days, start, end })),
           outOfHours,
+          callerLists,
         };
         await submit(
           () => (queue ? updateQueue({ ...input, id: queue.id }) : createQueue(input)),
@@ -184,15 +205,16 @@ export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: 
           label="Music on hold class"
           name="mohClass"
           errors={errors.mohClass}
-          help="Letters, digits, '-' or '_'. Empty means “default”."
+          help="“default”, or a class from the sound library (Sounds page)."
         >
           {(p) => (
-            <input
-              {...p}
-              defaultValue={queue?.mohClass ?? "default"}
-              className="input font-mono"
-              autoComplete="off"
-            />
+            <select {...p} defaultValue={queue?.mohClass ?? "default"} className="input font-mono">
+              {[...new Set(["default", ...mohClasses, queue?.mohClass ?? "default"])].map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label="Recording" name="recordingPolicy" errors={errors.recordingPolicy}>
@@ -207,6 +229,39 @@ export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: 
           )}
         </Field>
       </div>
+
+      <fieldset className="grid items-end gap-4 sm:grid-cols-2">
+        <legend className="label">Agent wrap-up after each call</legend>
+        <Field
+          label="Wrap-up"
+          name="wrapupMode"
+          errors={errors.wrapupMode}
+          help="Agents pick a disposition code and add notes; takes effect at once, nothing to apply."
+        >
+          {(p) => (
+            <select {...p} defaultValue={queue?.wrapupMode ?? "optional"} className="input">
+              {WRAPUP_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {WRAPUP_MODE_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input
+            type="checkbox"
+            name="wrapupNotesRequired"
+            defaultChecked={queue?.wrapupNotesRequired ?? false}
+          />
+          Notes required too
+        </label>
+        {errors.wrapupNotesRequired && (
+          <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+            {errors.wrapupNotesRequired.join(" ")}
+          </p>
+        )}
+      </fieldset>
 
       <fieldset className="grid gap-2 sm:grid-cols-2">
         <legend className="label">Caller experience</legend>
@@ -243,6 +298,15 @@ export function QueueForm({ queue, choices }: { queue?: ExistingQueue; choices: 
           exclude={{ type: "queue", number: number.trim() }}
           help="Where calls go while the queue is closed."
           errors={{ type: errors["outOfHours.type"], target: errors["outOfHours.target"] }}
+        />
+      </Section>
+
+      <Section id="screening" title="Caller screening">
+        <CallerListPicker
+          lists={callerListChoices}
+          value={callerLists}
+          onChange={setCallerLists}
+          errors={errors.callerLists}
         />
       </Section>
 

@@ -1,9 +1,14 @@
-import { asc, eq as eqCol } from "drizzle-orm";
+import { and, asc, eq as eqCol, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { getSetting } from "@/lib/db/queries/settings";
 import { extensionGroupMembers, extensionGroups, extensions } from "@/lib/db/schema/extensions";
 import { queueMembers, queues, queueVipCallers } from "@/lib/db/schema/queues";
+import { outboundRoutes, outboundRouteTrunks, trunks } from "@/lib/db/schema/trunks";
+import { users } from "@/lib/db/schema/users";
 import { decryptSecret } from "@/lib/settings/crypto";
+import { ALLOW } from "../allowlists";
+import { loadInboundState } from "./load-inbound";
+import { loadRoutingState } from "./load-routing-state";
 import type { ConfigState } from "./state";
 
 /**
@@ -39,7 +44,10 @@ export async function loadConfigState(
       .innerJoin(extensions, eqCol(queueMembers.extensionId, extensions.id)),
     db.select().from(queueVipCallers),
   ]);
+  const inbound = await loadInboundState(db);
+  const outbound = await loadOutbound(db);
   const timezone = options.timezone ?? (await getSetting("general.timezone")) ?? "UTC";
+  const routing = await loadRoutingState(db);
 
   const membersByGroup = groupBy(groupMemberRows, (r) => r.groupId);
   const membersByQueue = groupBy(
@@ -50,6 +58,7 @@ export async function loadConfigState(
 
   return {
     timezone,
+    ...routing,
     extensions: extRows.map((e) => ({
       id: e.id,
       number: e.number,
@@ -65,6 +74,9 @@ export async function loadConfigState(
       pickupGroup: e.pickupGroup,
       callWaiting: e.callWaiting,
       dnd: e.dnd,
+      classOfService: e.classOfService,
+      outboundCallerId: e.outboundCallerId,
+      voicemailEmail: outbound.emails.get(e.number) ?? null,
     })),
     groups: groupRows.map((g) => ({
       id: g.id,
@@ -96,6 +108,68 @@ export async function loadConfigState(
       vips: (vipsByQueue.get(q.id) ?? []).map((v) => ({ number: v.number, priority: v.priority })),
       activeHours: q.activeHours,
       outOfHours: { type: q.outOfHoursType, target: q.outOfHoursTarget },
+      lists: inbound.queueLists.get(q.id) ?? [],
+    })),
+    dids: inbound.dids,
+    callerLists: inbound.callerLists,
+    ringTrees: inbound.ringTrees,
+    trunks: outbound.trunks,
+    outboundRoutes: outbound.routes,
+  };
+}
+
+/** Trunks, routes with their trunks in failover order, and voicemail e-mails by extension. */
+async function loadOutbound(db: Db | Tx) {
+  const [trunkRows, routeRows, routeTrunkRows, userRows] = await Promise.all([
+    db.select().from(trunks).orderBy(asc(trunks.name)),
+    db.select().from(outboundRoutes).orderBy(asc(outboundRoutes.position)),
+    db
+      .select({ routeId: outboundRouteTrunks.routeId, name: trunks.name })
+      .from(outboundRouteTrunks)
+      .innerJoin(trunks, eqCol(outboundRouteTrunks.trunkId, trunks.id))
+      .orderBy(asc(outboundRouteTrunks.routeId), asc(outboundRouteTrunks.position)),
+    db
+      .select({ extension: users.extension, email: users.email })
+      .from(users)
+      .where(and(isNotNull(users.extension), eqCol(users.disabled, false)))
+      .orderBy(asc(users.createdAt)),
+  ]);
+  const trunksByRoute = groupBy(routeTrunkRows, (r) => r.routeId);
+  // An address voicemail.conf can't hold safely (a comma, a quote) gets no notification rather
+  // than blocking every apply; the first enabled user at an extension wins.
+  const emails = new Map<string, string>();
+  for (const u of userRows)
+    if (u.extension && !emails.has(u.extension) && ALLOW.email.test(u.email))
+      emails.set(u.extension, u.email);
+  return {
+    emails,
+    trunks: trunkRows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      direction: t.direction,
+      authMode: t.authMode,
+      host: t.host,
+      port: t.port,
+      transport: t.transport,
+      username: t.username,
+      secret: t.secret ? readSecret(t.secret) : "",
+      fromUser: t.fromUser,
+      codecs: t.codecs,
+      dtmfMode: t.dtmfMode,
+      maxChannels: t.maxChannels,
+      callerIdMode: t.callerIdMode,
+      fixedCallerId: t.fixedCallerId,
+    })),
+    routes: routeRows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      position: r.position,
+      patterns: r.patterns,
+      strip: r.strip,
+      prepend: r.prepend,
+      callerId: r.callerId,
+      classes: r.classes,
+      trunks: (trunksByRoute.get(r.id) ?? []).map((t) => t.name),
     })),
   };
 }

@@ -12,7 +12,7 @@ const update = process.env.UPDATE_GOLDEN === "1";
 describe("renderConfig golden files", () => {
   const files = renderConfig(SAMPLE_STATE);
 
-  it("renders exactly the four include files, in sorted order", () => {
+  it("renders exactly the include files of CONFIG_FILES, in sorted order", () => {
     expect([...files.keys()]).toEqual(CONFIG_FILE_NAMES);
     expect(CONFIG_FILE_NAMES).toEqual([...CONFIG_FILE_NAMES].sort());
   });

@@ -1,8 +1,20 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { CLASSES_OF_SERVICE } from "@/lib/db/schema/trunks";
+import { routesInOrder } from "@/lib/routing/outbound/resolve";
 import { type CompiledTemplate, compileTemplate } from "../template";
-import type { ConfigState, Destination, ExtensionState, GroupState, QueueState } from "./state";
+import { inboundScope, queueScreen } from "./render-inbound";
+import { routingScope } from "./render-ivr";
+import type {
+  ConfigState,
+  Destination,
+  ExtensionState,
+  GroupState,
+  OutboundRouteState,
+  QueueState,
+  TrunkState,
+} from "./state";
 
 /** The generated include files, and the Asterisk module each one belongs to. */
 export const CONFIG_FILES = {
@@ -10,6 +22,8 @@ export const CONFIG_FILES = {
   "pjsip_endpoints.conf": "res_pjsip.so",
   "queues_switchboard.conf": "app_queue.so",
   "voicemail_switchboard.conf": "app_voicemail.so",
+  "pjsip_trunks.conf": "res_pjsip.so",
+  "musiconhold_switchboard.conf": "res_musiconhold.so",
 } as const;
 
 export type ConfigFile = keyof typeof CONFIG_FILES;
@@ -56,9 +70,14 @@ export function renderConfig(state: ConfigState, templates: Templates = loadTemp
         number: e.number,
         pin: e.voicemailPin,
         displayName: e.displayName,
+        email: e.voicemailEmail,
       })),
     groups: groups.map(groupView),
-    queues: queues.map((q) => queueView(q, names)),
+    queues: queues.map((q) => ({ ...queueView(q, names), screen: queueScreen(q.lists, state) })),
+    ...inboundScope(state),
+    ...outboundScope(state),
+    // IVRs, time conditions and music-on-hold classes (render-ivr.ts).
+    ...routingScope(state),
   };
   const out: RenderedConfig = new Map();
   for (const file of CONFIG_FILE_NAMES) out.set(file, templates[file](scope));
@@ -80,6 +99,8 @@ function endpointView(e: ExtensionState) {
     e.webrtc,
     e.pickupGroup,
     e.recordingPolicy,
+    e.classOfService,
+    e.outboundCallerId,
   ];
   return {
     __source: source("extension", e.id),
@@ -99,6 +120,8 @@ function endpointView(e: ExtensionState) {
     hasPickupGroup: e.pickupGroup != null,
     pickupGroup: e.pickupGroup,
     recording: e.recordingPolicy,
+    classOfService: e.classOfService,
+    outboundCallerId: e.outboundCallerId,
   };
 }
 
@@ -119,7 +142,8 @@ function destinationView(d: Destination) {
   return {
     hangup: d.type === "hangup" || !d.target,
     voicemail: d.type === "voicemail" && Boolean(d.target),
-    goto: (d.type === "extension" || d.type === "group" || d.type === "queue") && Boolean(d.target),
+    /** Every numbered destination is reached the same way: Goto(sb-internal,<number>,1). */
+    goto: d.type !== "hangup" && d.type !== "voicemail" && Boolean(d.target),
     target: d.target,
   };
 }
@@ -164,5 +188,77 @@ function queueView(q: QueueState, names: Map<string, string>) {
       days: [...w.days].sort().map((d, i) => ({ name: DAY_NAMES[d] ?? String(d), rest: i > 0 })),
     })),
     closed: destinationView(q.outOfHours),
+  };
+}
+
+// ---- outbound routing: trunks (pjsip_trunks.conf), routes and classes of service ----
+
+function outboundScope(state: ConfigState) {
+  const trunks = [...state.trunks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = new Map(trunks.map((t) => [t.name, t]));
+  const routes = routesInOrder(state.outboundRoutes);
+  return {
+    trunks: trunks.map(trunkView),
+    outboundRoutes: routes.map((r) => routeView(r, byName)),
+    classes: CLASSES_OF_SERVICE.map((name) => ({
+      name,
+      routes: routes.filter((r) => r.classes.includes(name)).map((r) => ({ id: r.id })),
+    })),
+  };
+}
+
+function trunkView(t: TrunkState) {
+  const fields = [
+    t.name,
+    t.direction,
+    t.authMode,
+    t.host,
+    t.port,
+    t.transport,
+    t.username,
+    t.secret,
+    t.fromUser,
+    t.codecs.join("|"),
+    t.dtmfMode,
+  ];
+  return {
+    __source: source("trunk", t.id),
+    fingerprint: createHash("sha256").update(JSON.stringify(fields)).digest("hex").slice(0, 12),
+    name: t.name,
+    transport: t.transport,
+    uriTransport: t.transport === "udp" ? null : t.transport,
+    /** Inbound calls go to the DIDs (sb-from-trunk); an outbound-only trunk refuses them. */
+    context: t.direction === "outbound" ? "sb-trunk-refuse" : "sb-from-trunk",
+    codecs: t.codecs,
+    dtmfMode: t.dtmfMode,
+    fromUser: t.fromUser,
+    host: t.host,
+    port: t.port,
+    registration: t.authMode === "registration",
+    username: t.username,
+    secret: t.secret,
+    identify: t.authMode === "ip" && t.direction !== "outbound",
+  };
+}
+
+function routeView(r: OutboundRouteState, trunks: Map<string, TrunkState>) {
+  return {
+    __source: source("route", r.id),
+    id: r.id,
+    routeId: r.id,
+    patterns: r.patterns,
+    strip: r.strip,
+    prepend: r.prepend,
+    callerId: r.callerId,
+    // Inbound-only trunks can't carry outbound calls; validate-state reports them.
+    trunks: r.trunks
+      .map((name) => trunks.get(name))
+      .filter((t): t is TrunkState => t !== undefined && t.direction !== "inbound")
+      .map((t) => ({
+        name: t.name,
+        callerIdMode: t.callerIdMode,
+        fixedCallerId: t.callerIdMode === "fixed" ? t.fixedCallerId : null,
+        maxChannels: t.maxChannels,
+      })),
   };
 }

@@ -241,3 +241,43 @@ describe("scopeChanges", () => {
     expect(keys).toEqual([...visibleChannels(s, supervisor)].sort());
   });
 });
+
+describe("call quality in scope", () => {
+  const quality = (extension: string) => ({
+    extension,
+    callId: `call-${extension}`,
+    sampledAt: 1,
+    receivedAt: 2,
+    rttMs: 40,
+    jitterMs: 3,
+    packetsLost: 0,
+    packetLossPct: 0,
+  });
+
+  it("shows a limited scope only its extensions' figures, a full scope all", () => {
+    const s = sample();
+    s.quality["1001"] = quality("1001");
+    s.quality["1005"] = quality("1005");
+    expect(Object.keys(scopeState(s, supervisor).quality)).toEqual(["1001"]);
+    expect(Object.keys(scopeState(s, limitedScope([], [])).quality)).toEqual([]);
+    expect(Object.keys(scopeState(s, FULL_SCOPE).quality).sort()).toEqual(["1001", "1005"]);
+  });
+
+  it("passes upserts and removes of in-scope extensions only", () => {
+    const s = sample();
+    const out = scopeChanges(
+      [
+        { op: "upsert", collection: "quality", key: "1001", value: quality("1001") },
+        { op: "upsert", collection: "quality", key: "1005", value: quality("1005") },
+        { op: "remove", collection: "quality", key: "1001" },
+        { op: "remove", collection: "quality", key: "1005" },
+      ],
+      supervisor,
+      s,
+    );
+    expect(out).toEqual([
+      { op: "upsert", collection: "quality", key: "1001", value: quality("1001") },
+      { op: "remove", collection: "quality", key: "1001" },
+    ]);
+  });
+});

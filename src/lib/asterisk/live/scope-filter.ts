@@ -80,6 +80,7 @@ export function scopeState(state: LiveState, scope: LiveScope): LiveState {
     queues: {},
     parked: {},
     conferences: {},
+    quality: {},
   };
   for (const [key, c] of Object.entries(state.channels)) if (visible.has(c.uniqueid)) out.channels[key] = c;
   for (const [key, b] of Object.entries(state.bridges)) {
@@ -95,6 +96,7 @@ export function scopeState(state: LiveState, scope: LiveScope): LiveState {
     if (parkedVisible(p, visible, scope)) out.parked[key] = p;
   for (const [key, c] of Object.entries(state.conferences))
     if (conferenceVisible(c, visible)) out.conferences[key] = c;
+  for (const [key, q] of Object.entries(state.quality)) if (scope.extensions.has(key)) out.quality[key] = q;
   return out;
 }
 
@@ -109,7 +111,8 @@ export function scopeState(state: LiveState, scope: LiveScope): LiveState {
  *   never holds half a call.
  * - Invisible channel upserts are dropped; channel removes always pass (a Uniqueid says nothing,
  *   and the browser must not keep a leg that hung up). Bridges, parked calls and conferences that
- *   leave the scope turn into removes. Hints, devices and queues pass only for keys in scope.
+ *   leave the scope turn into removes. Hints, devices, queues and call quality pass only for
+ *   keys in scope.
  */
 export function scopeChanges(
   changes: readonly LiveChange[],
@@ -177,6 +180,8 @@ function scopeUpsert(
       return parkedVisible(value as LiveParkedCall, visible, scope) ? value : REMOVE;
     case "conferences":
       return conferenceVisible(value as LiveConference, visible) ? value : REMOVE;
+    case "quality":
+      return scope.extensions.has(key) ? value : DROP;
     default:
       // A collection this file doesn't know yet is not shown to a limited scope.
       return DROP;
@@ -191,6 +196,8 @@ function removeVisible(collection: LiveCollection, key: string, scope: LiveScope
       return deviceVisible(key, scope);
     case "queues":
       return scope.queues.has(key);
+    case "quality":
+      return scope.extensions.has(key);
     default:
       return true;
   }

@@ -155,6 +155,31 @@ export type LiveConference = {
   startedAt: number;
 };
 
+/**
+ * Call quality an extension's browser phone reported (POST /api/softphone/stats), keyed by
+ * extension number. Like DND, the app's own fact: Asterisk never reports it. One entry per
+ * extension holds its newest sample (of any call); the listener forgets it after
+ * QUALITY_FORGET_MS without a sample, and the panel shows it as stale after QUALITY_STALE_MS
+ * (src/lib/softphone/call-quality.ts, with the good/fair/poor thresholds).
+ */
+export type LiveCallQuality = {
+  extension: string;
+  /** The phone's id of the call the sample is from (its SIP Call-ID). */
+  callId: string;
+  /** When the browser took the sample (its clock, epoch ms). */
+  sampledAt: number;
+  /** When the listener received it (its clock, epoch ms): staleness is measured from here. */
+  receivedAt: number;
+  /** Round-trip time of the media path, null when the browser couldn't measure it yet. */
+  rttMs: number | null;
+  /** Inbound interarrival jitter. */
+  jitterMs: number | null;
+  /** Inbound packets lost since the call started (cumulative, as getStats() counts them). */
+  packetsLost: number;
+  /** Share of inbound packets lost over the phone's last sampling interval, 0–100. */
+  packetLossPct: number | null;
+};
+
 export type LiveState = {
   channels: Record<string, LiveChannel>;
   bridges: Record<string, LiveBridge>;
@@ -163,6 +188,8 @@ export type LiveState = {
   queues: Record<string, LiveQueue>;
   parked: Record<string, LiveParkedCall>;
   conferences: Record<string, LiveConference>;
+  /** Browser phones' call quality by extension number. */
+  quality: Record<string, LiveCallQuality>;
 };
 
 export type LiveCollection = keyof LiveState;
@@ -187,5 +214,14 @@ export type LiveSnapshot = { version: number; at: number; connection: LiveConnec
 export type LiveDelta = { version: number; at: number; connection?: LiveConnection; changes: LiveChange[] };
 
 export function emptyLiveState(): LiveState {
-  return { channels: {}, bridges: {}, extensions: {}, devices: {}, queues: {}, parked: {}, conferences: {} };
+  return {
+    channels: {},
+    bridges: {},
+    extensions: {},
+    devices: {},
+    queues: {},
+    parked: {},
+    conferences: {},
+    quality: {},
+  };
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, max } from "drizzle-orm";
 import { dbHandle } from "@/lib/db/client";
 import { configBlobs, configChanges, configRevisionFiles, configRevisions } from "@/lib/db/schema/config";
 import { log } from "@/lib/log";
+import { type AmiSend, reconcileAstdb } from "@/lib/routing/astdb-sync";
 import { loadConfigState } from "../compiler/load-state";
 import { CONFIG_FILE_NAMES, CONFIG_FILES, type ConfigFile, renderConfig } from "../compiler/render";
 import { RenderGuardError } from "../template";
@@ -170,6 +171,14 @@ async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     );
     return result({ revisionId, status: "failed", changedFiles: changed, reloaded: modules, ...failure });
   }
+  // Block and allow lists: AstDB back in line with the database (it may have missed changes made
+  // while Asterisk was unreachable). A failure here leaves the applied config in place.
+  if (control.action) {
+    const send = control.action.bind(control) as AmiSend;
+    await reconcileAstdb(db, send).catch((error) =>
+      log.warn({ err: errorText(error) }, "block and allow lists were not synced to AstDB"),
+    );
+  }
   await control.close().catch(() => {});
 
   // 5. Record the revision and mark the pending changes it covered.
@@ -224,7 +233,7 @@ async function verify(
   had: Expectations,
   changed: ConfigFile[],
 ): Promise<{ message: string; source?: string } | null> {
-  if (changed.includes("pjsip_endpoints.conf")) {
+  if (changed.includes("pjsip_endpoints.conf") || changed.includes("pjsip_trunks.conf")) {
     const live = await control.endpoints();
     for (const e of want.endpoints)
       if (!live.has(e))

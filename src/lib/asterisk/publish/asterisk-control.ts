@@ -11,6 +11,8 @@ export interface AsteriskControl {
   queues(): Promise<Set<string>>;
   /** Extension names in a context (hints included); an unknown context reads as empty. */
   contextExtensions(context: string): Promise<Set<string>>;
+  /** Sends one plain action (AstDB writes for block and allow lists); optional for fakes. */
+  action?(name: string, headers: Record<string, string>): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function connectAsteriskControl(conn: AmiConnection): Promise<Aster
         throw error;
       }
     },
+    action: (name, headers) => ami.action(name, headers),
     close: () => ami.close(),
   };
 }

@@ -15,7 +15,10 @@ export type Expectations = {
 };
 
 export function expectationsFrom(files: Map<ConfigFile, string | null>): Expectations {
-  const pjsip = pjsipEndpoints(files.get("pjsip_endpoints.conf") ?? "");
+  // Extensions and trunks are both pjsip endpoints, verified the same way.
+  const pjsip = pjsipEndpoints(
+    `${files.get("pjsip_endpoints.conf") ?? ""}\n${files.get("pjsip_trunks.conf") ?? ""}`,
+  );
   return {
     endpoints: new Set(pjsip.keys()),
     fingerprints: new Map([...pjsip].filter((e): e is [string, string] => e[1] !== undefined)),

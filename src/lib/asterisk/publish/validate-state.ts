@@ -1,5 +1,7 @@
 import { ALLOW, ALLOW_MESSAGES, type AllowlistName } from "../allowlists";
 import type { ConfigState, Destination } from "../compiler/state";
+import { validateInbound } from "./validate-inbound";
+import { validateRoutingState } from "./validate-routing-state";
 
 export type StateProblem = { source: string; label: string; field: string; message: string };
 
@@ -24,14 +26,20 @@ export function validateState(state: ConfigState): StateProblem[] {
   const voicemailNumbers = new Set(state.extensions.filter((e) => e.voicemailEnabled).map((e) => e.number));
   const groupNumbers = new Set(state.groups.map((g) => g.number));
   const queueNumbers = new Set(state.queues.map((q) => q.number));
+  // Numbers each destination type may target. IVRs, time conditions and ring trees join as
+  // their objects reach ConfigState.
+  const pools: Record<Exclude<Destination["type"], "hangup">, Set<string>> = {
+    extension: extNumbers,
+    group: groupNumbers,
+    queue: queueNumbers,
+    voicemail: voicemailNumbers,
+    ivr: new Set(state.ivrs.map((i) => i.number)),
+    timecondition: new Set(state.timeConditions.map((t) => t.number)),
+    ringtree: new Set(state.ringTrees.map((t) => t.number)),
+  };
   const checkDestination = (source: string, label: string, field: string, d: Destination) => {
     if (d.type === "hangup") return;
-    const pool = {
-      extension: extNumbers,
-      group: groupNumbers,
-      queue: queueNumbers,
-      voicemail: voicemailNumbers,
-    }[d.type];
+    const pool = pools[d.type];
     if (!d.target || !pool.has(d.target)) {
       problems.push({
         source,
@@ -93,6 +101,45 @@ export function validateState(state: ConfigState): StateProblem[] {
           message: `member ${m.number} is not an extension.`,
         });
     checkDestination(src, label, "outOfHours", q.outOfHours);
+  }
+  problems.push(...validateInbound(state, { checkDestination, claim }));
+  problems.push(...validateRoutingState(state, { claim, checkDestination, check }));
+  problems.push(...validateOutbound(state, check));
+  return problems;
+}
+
+type Check = (source: string, label: string, field: string, value: unknown, allow: AllowlistName) => void;
+
+/** Trunks and outbound routes: fields, credentials a registration needs, and trunk references. */
+function validateOutbound(state: ConfigState, check: Check): StateProblem[] {
+  const problems: StateProblem[] = [];
+  const trunks = new Map(state.trunks.map((t) => [t.name, t]));
+  for (const t of state.trunks) {
+    const src = `trunk:${t.id}`;
+    const label = `Trunk ${t.name}`;
+    check(src, label, "name", t.name, "trunkName");
+    check(src, label, "host", t.host, "host");
+    for (const c of t.codecs) check(src, label, "codecs", c, "codec");
+    if (t.fromUser !== null) check(src, label, "fromUser", t.fromUser, "sipUser");
+    if (t.authMode === "registration") {
+      check(src, label, "username", t.username, "sipUser");
+      check(src, label, "secret", t.secret, "trunkSecret");
+    }
+    if (t.callerIdMode === "fixed") check(src, label, "fixedCallerId", t.fixedCallerId, "dial");
+  }
+  for (const r of state.outboundRoutes) {
+    const src = `route:${r.id}`;
+    const label = `Outbound route ${r.name}`;
+    for (const p of r.patterns) check(src, label, "patterns", p, "dialPattern");
+    check(src, label, "prepend", r.prepend, "dialOrEmpty");
+    if (r.callerId !== null) check(src, label, "callerId", r.callerId, "dial");
+    for (const name of r.trunks) {
+      const t = trunks.get(name);
+      if (!t)
+        problems.push({ source: src, label, field: "trunks", message: `trunk ${name} does not exist.` });
+      else if (t.direction === "inbound")
+        problems.push({ source: src, label, field: "trunks", message: `trunk ${name} is inbound only.` });
+    }
   }
   return problems;
 }

@@ -1,7 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
 import { unionAll } from "drizzle-orm/pg-core";
-import { db } from "@/lib/db/client";
+import { type Db, db, dbHandle } from "@/lib/db/client";
+import { callWrapups, dispositionCodes } from "@/lib/db/schema/agent";
+import { type RouteEventRow, routeEvents } from "@/lib/db/schema/inbound";
 import { type CdrRow, cdr, type QueueEventRow, queueEvents } from "@/lib/db/schema/live";
 import { type CallFilters, dateRange } from "@/lib/validations/calls";
 import {
@@ -20,9 +23,8 @@ import { decodeCursor, encodeCursor } from "./pagination";
  * the call's head record (`call_head`, set on insert: the originating channel's first record),
  * so keyset paging walks the partial head indexes instead of grouping millions of rows.
  *
- * "Has a recording" is an EXISTS on `recordings` by Linkedid. Not filterable yet: "disposition
- * code" needs a call-dispositions table that doesn't exist, so the filter is not offered rather
- * than faked.
+ * "Has a recording" is an EXISTS on `recordings` by Linkedid; "disposition code" a semi-join on
+ * the agents' saved wrap-ups (call_wrapups) by Linkedid.
  */
 
 /** Whose calls a user may see: everything, or only calls touching their own extension. */
@@ -44,7 +46,14 @@ export type CallListRow = Pick<
   | "linkedid"
   | "uniqueid"
   | "origin"
-> & { legs: number; queues: string[]; agents: string[] };
+> & {
+  legs: number;
+  queues: string[];
+  agents: string[];
+  /** Labels of the dispositions agents saved for the call, and their notes. */
+  dispositions: string[];
+  dispositionNotes: string[];
+};
 
 export type CallPage = { rows: CallListRow[]; nextCursor: string | null };
 /** `capped`: more than `count` match; `estimated`: `count` is the planner's estimate (exact counting took too long). */
@@ -106,10 +115,14 @@ export async function listCalls({
       : sql`(${column}, ${cdr.id}) > (${value}, ${after[1]})`;
   }
   const order = descending ? [desc(column), desc(cdr.id)] : [asc(column), asc(cdr.id)];
-  const where = and(callConditions({ filters, scope, now }), keyset);
+  const dateKeyset =
+    after && sort === "calldate" ? { calldate: String(after[0]), id: after[1], descending } : undefined;
+  const where = and(callConditions({ filters, scope, now, after: dateKeyset }), keyset);
   const query = (extra?: SQL) =>
     db
-      .select(HEAD_COLUMNS)
+      // The Linkedid again under a name no table has: the detail sub-selects below run inside
+      // cdr and queue_events, where a plain "linkedid" would mean their own column.
+      .select({ ...HEAD_COLUMNS, callKey: sql<string>`${cdr.linkedid}`.as("call_key") })
       .from(cdr)
       .where(and(where, extra))
       .orderBy(...order)
@@ -119,17 +132,40 @@ export async function listCalls({
   // index would first skip every call outside the range.
   const days = sort === "calldate" ? null : daysOf(dateRange(filters, now));
   const [first, second, ...rest] = days ?? [];
-  const heads =
+  const heads = (
     days && first && second && days.length <= MAX_MERGED_DAYS
-      ? await unionAll(query(onDay(first)), query(onDay(second)), ...rest.map((d) => query(onDay(d))))
+      ? unionAll(query(onDay(first)), query(onDay(second)), ...rest.map((d) => query(onDay(d))))
           .orderBy(...order)
           .limit(limit + 1)
-      : await query(days?.length === 1 && first ? onDay(first) : undefined);
-  const page = heads.slice(0, limit);
-  const last = page.at(-1);
-  const rows = await withCallDetails(page);
+      : query(days?.length === 1 && first ? onDay(first) : undefined)
+  ).as("h");
+  // The page and each call's record count, queues and agents in one statement: one round trip
+  // (under load each one waits for a core), and the details are computed for these rows only.
+  const headOrder = descending ? [desc(heads[sort]), desc(heads.id)] : [asc(heads[sort]), asc(heads.id)];
+  const found = await db
+    .select({
+      id: heads.id,
+      calldate: heads.calldate,
+      answer: heads.answer,
+      end: heads.end,
+      clid: heads.clid,
+      src: heads.src,
+      dst: heads.dst,
+      disposition: heads.disposition,
+      duration: heads.duration,
+      billsec: heads.billsec,
+      direction: heads.direction,
+      linkedid: heads.linkedid,
+      uniqueid: heads.uniqueid,
+      origin: heads.origin,
+      ...callDetails(heads.callKey),
+    })
+    .from(heads)
+    .orderBy(...headOrder);
+  const rows = found.slice(0, limit);
+  const last = rows.at(-1);
   const nextCursor =
-    heads.length > limit && last
+    found.length > limit && last
       ? encodeCursor([sort === "calldate" ? last.calldate.toISOString() : last[sort], last.id])
       : null;
   return { rows, nextCursor };
@@ -182,25 +218,21 @@ export async function getCallByLinkedid({
 }: {
   linkedid: string;
   scope: CallScope;
-}): Promise<{ legs: CdrRow[]; queueEvents: QueueEventRow[] } | null> {
-  // Both at once: one round trip's latency, not two. Scope is checked before anything is returned.
-  const [legs, events] = await Promise.all([
+}): Promise<{ legs: CdrRow[]; queueEvents: QueueEventRow[]; routeEvents: RouteEventRow[] } | null> {
+  // Both at once: one round trip's latency. Scope is checked before anything is returned.
+  const [rows, route] = await Promise.all([
+    callByLinkedid(dbHandle().db).execute({ linkedid }),
     db
       .select()
-      .from(cdr)
-      .where(eq(cdr.linkedid, linkedid))
-      .orderBy(asc(cdr.calldate), asc(cdr.id))
-      .limit(500),
-    db
-      .select()
-      .from(queueEvents)
-      .where(eq(queueEvents.linkedid, linkedid))
-      .orderBy(asc(queueEvents.occurredAt), asc(queueEvents.id))
+      .from(routeEvents)
+      .where(eq(routeEvents.linkedid, linkedid))
+      .orderBy(asc(routeEvents.occurredAt), asc(routeEvents.id))
       .limit(500),
   ]);
+  const legs = rows.map((r) => r.leg);
   if (!legs.length) return null;
   if (scope.kind === "own" && !legs.some((leg) => legTouches(leg, scope.extension))) return null;
-  return { legs, queueEvents: events };
+  return { legs, queueEvents: (rows[0]?.events ?? []).map(queueEventFromJson), routeEvents: route };
 }
 
 /** Pages through every matching call in keyset batches (exports); memory stays at one batch. */
@@ -224,6 +256,61 @@ export async function* iterateCalls({
   }
 }
 
+// The SQL names: the client runs with casing "snake_case", so unnamed columns are keyed in camelCase.
+const callStatements = new WeakMap<Db, ReturnType<typeof prepareCallByLinkedid>>();
+
+/** getCallByLinkedid's statement, prepared once per database (and per pooled connection). */
+function callByLinkedid(real: Db) {
+  let statement = callStatements.get(real);
+  if (!statement) {
+    statement = prepareCallByLinkedid(real);
+    callStatements.set(real, statement);
+  }
+  return statement;
+}
+
+/**
+ * One statement, so one round trip and one backend to schedule (the detail drawer and recording
+ * look-ups wait on it): the queue events ride along as JSON, computed once (an InitPlan). Named
+ * and prepared, so it isn't parsed and planned again on every look-up.
+ */
+function prepareCallByLinkedid(real: Db) {
+  const linkedid = sql.placeholder("linkedid");
+  const events = real
+    .select()
+    .from(queueEvents)
+    .where(eq(queueEvents.linkedid, linkedid))
+    .orderBy(asc(queueEvents.occurredAt), asc(queueEvents.id))
+    .limit(500)
+    .as("e");
+  return real
+    .select({
+      leg: cdr,
+      events: sql<
+        Record<string, unknown>[]
+      >`(select coalesce(json_agg(e order by e.occurred_at, e.id), '[]'::json) from ${events})`,
+    })
+    .from(cdr)
+    .where(eq(cdr.linkedid, linkedid))
+    .orderBy(asc(cdr.calldate), asc(cdr.id))
+    .limit(500)
+    .prepare("call_by_linkedid");
+}
+
+const QUEUE_EVENT_COLUMNS = Object.entries(getTableColumns(queueEvents)).map(
+  ([key, column]) => [key, column.keyAsName ? toSnakeCase(column.name) : column.name, column] as const,
+);
+
+/** A queue_events row from its json_agg form (snake_case keys, ISO times) as drizzle maps it. */
+function queueEventFromJson(json: Record<string, unknown>): QueueEventRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, name, column] of QUEUE_EVENT_COLUMNS) {
+    const value = json[name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as QueueEventRow;
+}
+
 function legTouches(leg: CdrRow, extension: string | null): boolean {
   if (!extension) return false;
   const prefix = `PJSIP/${extension}-`;
@@ -235,36 +322,27 @@ function legTouches(leg: CdrRow, extension: string | null): boolean {
   );
 }
 
-type HeadRow = Omit<CallListRow, "legs" | "queues" | "agents">;
-
-/** Leg counts, queues and agents for one page of calls: two small queries on indexed linkedids. */
-async function withCallDetails(heads: HeadRow[]): Promise<CallListRow[]> {
-  const ids = [...new Set(heads.map((h) => h.linkedid).filter(Boolean))];
-  if (!ids.length) return heads.map((h) => ({ ...h, legs: 1, queues: [], agents: [] }));
-  const [legs, events] = await Promise.all([
-    db
-      .select({ linkedid: cdr.linkedid, n: sql<number>`count(*)::int` })
-      .from(cdr)
-      .where(inArray(cdr.linkedid, ids))
-      .groupBy(cdr.linkedid),
-    db
-      .selectDistinct({
-        linkedid: queueEvents.linkedid,
-        queue: queueEvents.queue,
-        iface: queueEvents.interface,
-        kind: queueEvents.kind,
-      })
-      .from(queueEvents)
-      .where(inArray(queueEvents.linkedid, ids)),
-  ]);
-  const legCount = new Map(legs.map((l) => [l.linkedid, Number(l.n)]));
-  return heads.map((h) => {
-    const mine = events.filter((e) => e.linkedid === h.linkedid);
-    return {
-      ...h,
-      legs: legCount.get(h.linkedid) ?? 1,
-      queues: [...new Set(mine.map((e) => e.queue))],
-      agents: [...new Set(mine.filter((e) => e.kind === "connect" && e.iface).map((e) => e.iface as string))],
-    };
-  });
+/**
+ * A call's record count, queues and agents (who connected), as columns of the page's statement.
+ * A head without a Linkedid is a call of one record.
+ */
+function callDetails(linkedid: SQLWrapper) {
+  return {
+    legs: sql<number>`case when ${linkedid} = '' then 1 else (select count(*)::int from ${cdr} l where l.linkedid = ${linkedid}) end`.mapWith(
+      Number,
+    ),
+    queues: sql<
+      string[]
+    >`(select coalesce(array_agg(distinct q.queue::text), '{}') from ${queueEvents} q where q.linkedid = ${linkedid} and ${linkedid} <> '')`,
+    agents: sql<
+      string[]
+    >`(select coalesce(array_agg(distinct q.interface::text), '{}') from ${queueEvents} q where q.linkedid = ${linkedid} and ${linkedid} <> '' and q.kind = 'connect' and q.interface is not null)`,
+    /** Labels of the saved wrap-ups' disposition codes, in the order they were saved, and their notes. */
+    dispositions: sql<
+      string[]
+    >`(select coalesce(array_agg(d.label::text order by w.ended_at, w.id), '{}') from ${callWrapups} w join ${dispositionCodes} d on d.id = w.disposition_code_id where w.linkedid = ${linkedid} and ${linkedid} <> '' and w.status = 'saved')`,
+    dispositionNotes: sql<
+      string[]
+    >`(select coalesce(array_agg(w.notes::text order by w.ended_at, w.id), '{}') from ${callWrapups} w where w.linkedid = ${linkedid} and ${linkedid} <> '' and w.status = 'saved' and w.notes <> '' and w.disposition_code_id is not null)`,
+  };
 }

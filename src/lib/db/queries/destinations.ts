@@ -1,17 +1,23 @@
 import "server-only";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, type Tx } from "@/lib/db/client";
-import { extensionGroups, extensions } from "@/lib/db/schema/extensions";
+import { type DestinationType, extensionGroups, extensions } from "@/lib/db/schema/extensions";
+import { ringTrees } from "@/lib/db/schema/inbound";
+import { ivrRefs, ivrs, timeConditions } from "@/lib/db/schema/ivr";
 import { queues } from "@/lib/db/schema/queues";
 import { AppError } from "@/lib/errors";
 import { DESTINATION_NOUNS, type Destination } from "@/lib/validations/destination";
+import { describeInboundReference, findInboundReferences } from "./inbound-referrers";
 
 /** Options for the member and destination pickers. */
 export type DestinationOptions = {
   extensions: { number: string; name: string; voicemail: boolean }[];
   groups: { number: string; name: string }[];
   queues: { number: string; name: string }[];
+  ringTrees: { number: string; name: string }[];
+  ivrs: { number: string; name: string }[];
+  timeConditions: { number: string; name: string }[];
 };
 
 /** The longest option list a picker gets; beyond it, typing a number still works. */
@@ -19,7 +25,7 @@ const OPTION_LIMIT = 5000;
 
 export async function listDestinationOptions(): Promise<DestinationOptions> {
   const numeric = (col: AnyPgColumn) => [asc(sql`char_length(${col})`), asc(col)];
-  const [exts, groups, qs] = await Promise.all([
+  const [exts, groups, qs, trees, ivrRows, tcRows] = await Promise.all([
     db
       .select({
         number: extensions.number,
@@ -39,11 +45,34 @@ export async function listDestinationOptions(): Promise<DestinationOptions> {
       .from(queues)
       .orderBy(...numeric(queues.number))
       .limit(OPTION_LIMIT),
+    db
+      .select({ number: ringTrees.number, name: ringTrees.name })
+      .from(ringTrees)
+      .orderBy(...numeric(ringTrees.number))
+      .limit(OPTION_LIMIT),
+    db
+      .select({ number: ivrs.number, name: ivrs.name })
+      .from(ivrs)
+      .orderBy(...numeric(ivrs.number))
+      .limit(OPTION_LIMIT),
+    db
+      .select({ number: timeConditions.number, name: timeConditions.name })
+      .from(timeConditions)
+      .orderBy(...numeric(timeConditions.number))
+      .limit(OPTION_LIMIT),
   ]);
-  return { extensions: exts, groups, queues: qs };
+  return {
+    extensions: exts,
+    groups,
+    queues: qs,
+    ringTrees: trees,
+    ivrs: ivrRows,
+    timeConditions: tcRows,
+  };
 }
 
-type Owner = { kind: "extension" | "group" | "queue"; number: string; voicemail?: boolean };
+type OwnerKind = "extension" | "group" | "queue" | "ringtree" | "ivr" | "timecondition";
+type Owner = { kind: OwnerKind; number: string; voicemail?: boolean };
 
 /**
  * Checks, inside the saving transaction, that a destination's target exists and is the right
@@ -77,7 +106,7 @@ export async function checkDestination({
     const actual = await anyOwner(tx, target);
     fail(
       actual
-        ? `${target} is ${actual.kind === "extension" ? "an extension" : `a ${nounOf(actual.kind)}`}, not a ${noun}.`
+        ? `${target} is ${actual.kind === "extension" || actual.kind === "ivr" ? `an ${nounOf(actual.kind)}` : `a ${nounOf(actual.kind)}`}, not a ${noun}.`
         : `There is no ${noun} ${target}.`,
     );
     return;
@@ -120,7 +149,18 @@ export async function lockExtensionsByNumber({
   return ids;
 }
 
-/** Groups and queues whose failover or out-of-hours destination points at this number. */
+export type Referrer = {
+  kind: "group" | "queue" | "did" | "ringtree" | "ivr" | "timecondition";
+  number: string;
+  name: string;
+  via: string;
+};
+
+/**
+ * Groups and queues whose failover or out-of-hours destination points at this number, DIDs and
+ * ring-tree nodes that send calls to it, and time conditions and IVRs whose matched/unmatched
+ * destination or graph points at it.
+ */
 export async function findDestinationReferrers({
   tx,
   type,
@@ -128,10 +168,10 @@ export async function findDestinationReferrers({
   exceptId,
 }: {
   tx: Tx;
-  type: "group" | "queue";
+  type: Exclude<DestinationType, "hangup">;
   number: string;
   exceptId?: string;
-}): Promise<{ kind: "group" | "queue"; number: string; name: string; via: string }[]> {
+}): Promise<Referrer[]> {
   const groups = await tx
     .select({ number: extensionGroups.number, name: extensionGroups.name })
     .from(extensionGroups)
@@ -154,21 +194,104 @@ export async function findDestinationReferrers({
       ),
     )
     .orderBy(asc(queues.number));
+  const inbound = await findInboundReferences(tx, [number], [type]);
   return [
     ...groups.map((g) => ({ kind: "group" as const, ...g, via: "failover" })),
     ...qs.map((q) => ({ kind: "queue" as const, ...q, via: "out-of-hours destination" })),
+    ...inbound.map((r) => ({ kind: r.kind, number: r.number, name: r.name, via: r.via })),
+    ...(await findRoutingReferrers({ tx, kind: type, target: number, exceptId })),
+  ];
+}
+
+/**
+ * Time conditions (matched/unmatched) and IVRs (their latest graph, through ivr_refs) that use
+ * `target`: a number of the given destination kind, or a sound id with kind "sound".
+ */
+export async function findRoutingReferrers({
+  tx,
+  kind,
+  target,
+  exceptId,
+}: {
+  tx: Tx;
+  kind: Exclude<DestinationType, "hangup"> | "sound";
+  target: string;
+  exceptId?: string;
+}): Promise<Referrer[]> {
+  const tcs =
+    kind === "sound"
+      ? []
+      : await tx
+          .select({
+            number: timeConditions.number,
+            name: timeConditions.name,
+            matchedType: timeConditions.matchedType,
+            matchedTarget: timeConditions.matchedTarget,
+          })
+          .from(timeConditions)
+          .where(
+            and(
+              or(
+                and(eq(timeConditions.matchedType, kind), eq(timeConditions.matchedTarget, target)),
+                and(eq(timeConditions.unmatchedType, kind), eq(timeConditions.unmatchedTarget, target)),
+              ),
+              exceptId ? ne(timeConditions.id, exceptId) : undefined,
+            ),
+          )
+          .orderBy(asc(timeConditions.number));
+  // An IVR's voicemail step names a mailbox: it uses the extension as "voicemail".
+  const kinds = kind === "extension" ? ["extension", "voicemail"] : [kind];
+  const ivrRows = await tx
+    .selectDistinct({ number: ivrs.number, name: ivrs.name })
+    .from(ivrRefs)
+    .innerJoin(ivrs, eq(ivrs.id, ivrRefs.ivrId))
+    .where(
+      and(
+        inArray(ivrRefs.kind, kinds),
+        eq(ivrRefs.target, target),
+        exceptId ? ne(ivrs.id, exceptId) : undefined,
+      ),
+    )
+    .orderBy(asc(ivrs.number));
+  return [
+    ...tcs.map((t) => ({
+      kind: "timecondition" as const,
+      number: t.number,
+      name: t.name,
+      via:
+        t.matchedType === kind && t.matchedTarget === target
+          ? "matched destination"
+          : "unmatched destination",
+    })),
+    ...ivrRows.map((i) => ({
+      kind: "ivr" as const,
+      ...i,
+      via: kind === "sound" ? "a step's sound" : "a step",
+    })),
   ];
 }
 
 /** "ring group 600 “Sales” (failover), queue 700 “Support” (out-of-hours destination)". */
-export function describeReferrers(
-  refs: { kind: "group" | "queue"; number: string; name: string; via: string }[],
-) {
-  return refs.map((r) => `${nounOf(r.kind)} ${r.number} “${r.name}” (${r.via})`).join(", ");
+export function describeReferrers(refs: Referrer[]) {
+  return refs
+    .map((r) =>
+      r.kind === "did" || r.kind === "ringtree"
+        ? describeInboundReference({ ...r, kind: r.kind, target: "", type: "hangup" })
+        : `${nounOf(r.kind)} ${r.number} “${r.name}” (${r.via})`,
+    )
+    .join(", ");
 }
 
-function nounOf(kind: "extension" | "group" | "queue"): string {
-  return kind === "group" ? "ring group" : kind;
+function nounOf(kind: OwnerKind): string {
+  return kind === "group"
+    ? "ring group"
+    : kind === "ringtree"
+      ? "ring tree"
+      : kind === "timecondition"
+        ? "time condition"
+        : kind === "ivr"
+          ? "IVR"
+          : kind;
 }
 
 async function lockOwner(
@@ -184,6 +307,22 @@ async function lockOwner(
       .for("share");
     return row ? { kind: "extension", ...row } : null;
   }
+  if (type === "ivr") {
+    const [row] = await tx
+      .select({ number: ivrs.number })
+      .from(ivrs)
+      .where(eq(ivrs.number, number))
+      .for("share");
+    return row ? { kind: "ivr", ...row } : null;
+  }
+  if (type === "timecondition") {
+    const [row] = await tx
+      .select({ number: timeConditions.number })
+      .from(timeConditions)
+      .where(eq(timeConditions.number, number))
+      .for("share");
+    return row ? { kind: "timecondition", ...row } : null;
+  }
   if (type === "group") {
     const [row] = await tx
       .select({ number: extensionGroups.number })
@@ -192,6 +331,15 @@ async function lockOwner(
       .for("share");
     return row ? { kind: "group", ...row } : null;
   }
+  if (type === "ringtree") {
+    const [row] = await tx
+      .select({ number: ringTrees.number })
+      .from(ringTrees)
+      .where(eq(ringTrees.number, number))
+      .for("share");
+    return row ? { kind: "ringtree", ...row } : null;
+  }
+  if (type !== "queue") return null;
   const [row] = await tx
     .select({ number: queues.number })
     .from(queues)
@@ -201,7 +349,7 @@ async function lockOwner(
 }
 
 async function anyOwner(tx: Tx, number: string): Promise<Owner | null> {
-  for (const type of ["extension", "group", "queue"] as const) {
+  for (const type of ["extension", "group", "queue", "ringtree", "ivr", "timecondition"] as const) {
     const owner = await lockOwner(tx, type, number);
     if (owner) return owner;
   }

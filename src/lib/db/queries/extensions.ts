@@ -126,3 +126,32 @@ function linkedUserSql(): SQL<LinkedUser | null> {
     order by u.name, u.id limit 1
   )`.mapWith((v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as LinkedUser | null);
 }
+
+export type DirectoryEntry = Pick<Extension, "number" | "displayName">;
+
+/** The phone's dial search: enabled extensions whose number or name matches, at most `limit`. */
+export async function searchExtensionDirectory({
+  q,
+  limit = 8,
+}: {
+  q: string;
+  limit?: number;
+}): Promise<DirectoryEntry[]> {
+  const search = q.trim();
+  return db
+    .select({ number: extensions.number, displayName: extensions.displayName })
+    .from(extensions)
+    .where(
+      and(
+        eq(extensions.enabled, true),
+        search
+          ? or(
+              ilike(extensions.number, likeContains(search)),
+              ilike(extensions.displayName, likeContains(search)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(extensions.number))
+    .limit(Math.min(Math.max(1, limit), 20));
+}

@@ -13,16 +13,25 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import { classOfServiceEnum } from "./trunks";
 
 export const recordingPolicyEnum = pgEnum("recording_policy", ["always", "never", "on_demand"]);
 export const groupStrategyEnum = pgEnum("group_strategy", ["ringall", "hunt"]);
-/** Where a call goes when a group, queue or schedule gives up on it. */
+/**
+ * Where a call goes when a group, queue or schedule gives up on it, or where a DID, IVR option or
+ * time condition sends it. Every type but hangup targets a number in the shared numbering plan
+ * (lib/asterisk/numbering.ts): IVRs, time conditions and ring trees have numbers like extensions,
+ * so every destination compiles to `Goto(sb-internal,<number>,1)` (voicemail to VoiceMail()).
+ */
 export const destinationTypeEnum = pgEnum("destination_type", [
   "extension",
   "group",
   "queue",
   "voicemail",
   "hangup",
+  "ivr",
+  "timecondition",
+  "ringtree",
 ]);
 
 export const extensions = pgTable(
@@ -44,6 +53,8 @@ export const extensions = pgTable(
     pickupGroup: smallint(),
     callWaiting: boolean().notNull().default(true),
     dnd: boolean().notNull().default(false),
+    /** Which outbound routes the extension may dial through (lib/routing/outbound). */
+    classOfService: classOfServiceEnum().notNull().default("national"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true })
       .notNull()

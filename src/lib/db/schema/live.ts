@@ -7,6 +7,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   timestamp,
   uniqueIndex,
   varchar,
@@ -165,6 +166,33 @@ export const cdr = pgTable(
   ],
 );
 
+/**
+ * Who took part in each call, one row per (kind, party, call), dated and keyed by the call's head
+ * record: `ext` (an extension-shaped number, 2–8 digits, that a record of the call is from, to, or
+ * on a PJSIP channel of), `queue` (a queue the call was in) and `agent` (a member interface that
+ * took or completed it). Call history's extension, queue and agent filters, and agents' own calls,
+ * walk the primary key newest first instead of semi-joining every record of an extension.
+ *
+ * Derived data, kept by triggers on both writers' inserts (drizzle/0009_call_parties.sql):
+ * `cdr_after_insert` and `queue_events_after_insert`; `call_parties_rebuild()` refills it from
+ * scratch (bulk loads). No createdAt/updatedAt and no FK: rows are written once by triggers, tens
+ * of millions of them, and a row whose head is gone simply joins to nothing.
+ */
+export const callParties = pgTable(
+  "call_parties",
+  {
+    kind: varchar({ length: 8 }).notNull(),
+    party: varchar({ length: 120 }).notNull(),
+    /** The head record's calldate: the list's sort key. */
+    callStart: timestamp({ withTimezone: true }).notNull(),
+    /** The head record's id (cdr.id). */
+    headId: bigint({ mode: "number" }).notNull(),
+  },
+  // Unique per (kind, party, head) because callStart follows from headId; one index serves the
+  // triggers' ON CONFLICT and the newest-first walk.
+  (t) => [primaryKey({ name: "call_parties_pkey", columns: [t.kind, t.party, t.callStart, t.headId] })],
+);
+
 export type QueueEventRow = typeof queueEvents.$inferSelect;
 export type NewQueueEventRow = typeof queueEvents.$inferInsert;
 export type QueueEventKind = (typeof queueEventKindEnum.enumValues)[number];
@@ -172,3 +200,4 @@ export type AgentSessionRow = typeof agentSessions.$inferSelect;
 export type NewAgentSessionRow = typeof agentSessions.$inferInsert;
 export type CdrRow = typeof cdr.$inferSelect;
 export type NewCdrRow = typeof cdr.$inferInsert;
+export type CallPartyRow = typeof callParties.$inferSelect;

@@ -22,6 +22,8 @@ export const queueStrategyEnum = pgEnum("queue_strategy", [
   "linear",
   "wrandom",
 ]);
+/** After a queue call: off (no prompt), optional (the agent may skip it) or required. */
+export const wrapupModeEnum = pgEnum("wrapup_mode", ["off", "optional", "required"]);
 export const queueMemberKindEnum = pgEnum("queue_member_kind", ["static", "dynamic"]);
 
 /** One weekly opening window: days 0 (Sunday) … 6, and HH:MM start/end in the settings time zone. */
@@ -50,6 +52,9 @@ export const queues = pgTable(
     activeHours: jsonb().$type<ActiveHoursWindow[]>().notNull().default([]),
     outOfHoursType: destinationTypeEnum().notNull().default("hangup"),
     outOfHoursTarget: varchar({ length: 8 }),
+    /** The agent's wrap-up prompt (disposition + notes) after each call; app-only, not in queues.conf. */
+    wrapupMode: wrapupModeEnum().notNull().default("optional"),
+    wrapupNotesRequired: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true })
       .notNull()
@@ -101,4 +106,5 @@ export type QueueMember = typeof queueMembers.$inferSelect;
 export type NewQueueMember = typeof queueMembers.$inferInsert;
 export type QueueVipCaller = typeof queueVipCallers.$inferSelect;
 export type NewQueueVipCaller = typeof queueVipCallers.$inferInsert;
+export type WrapupMode = (typeof wrapupModeEnum.enumValues)[number];
 export type QueueStrategy = (typeof queueStrategyEnum.enumValues)[number];

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { can, requirePermission } from "@/lib/auth/session";
 import { getExtensionById, listLinkableUsers } from "@/lib/db/queries/extensions";
 import { RECORDING_POLICY_LABELS } from "@/lib/validations/extension";
+import { CLASS_LABELS } from "@/lib/validations/trunk-options";
 import { ExtensionForm } from "../extension-form";
 import { DeleteExtension } from "./delete-extension";
 import { ExtensionCredentials } from "./extension-credentials";
@@ -65,6 +66,7 @@ export default async function EditExtensionPage({
             <Item term="Voicemail" value={extension.voicemailEnabled ? "Yes" : "No"} />
             <Item term="Recording" value={RECORDING_POLICY_LABELS[extension.recordingPolicy]} />
             <Item term="Outbound caller ID" value={extension.outboundCallerId ?? "—"} />
+            <Item term="Outbound calls" value={CLASS_LABELS[extension.classOfService]} />
             <Item term="Pickup group" value={extension.pickupGroup?.toString() ?? "—"} />
             <Item term="Call waiting" value={extension.callWaiting ? "Yes" : "No"} />
             <Item term="Do not disturb" value={extension.dnd ? "Yes" : "No"} />

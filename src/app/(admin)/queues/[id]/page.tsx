@@ -2,9 +2,16 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { can, requirePermission } from "@/lib/auth/session";
 import { listDestinationOptions } from "@/lib/db/queries/destinations";
+import { getQueueListIds, listCallerListOptions } from "@/lib/db/queries/inbound";
+import { listMohClassNames } from "@/lib/db/queries/ivrs";
 import { getQueueById } from "@/lib/db/queries/queues";
 import { describeDestination } from "@/lib/validations/destination";
-import { DAY_LABELS, QUEUE_STRATEGY_LABELS, RECORDING_POLICY_LABELS } from "@/lib/validations/queue";
+import {
+  DAY_LABELS,
+  QUEUE_STRATEGY_LABELS,
+  RECORDING_POLICY_LABELS,
+  WRAPUP_MODE_LABELS,
+} from "@/lib/validations/queue";
 import { QueueForm } from "../queue-form";
 import { DeleteQueueButton } from "./delete-queue-button";
 
@@ -37,9 +44,12 @@ export default async function EditQueuePage({
         <div className="space-y-6">
           <QueueForm
             choices={await listDestinationOptions()}
+            callerListChoices={await listCallerListOptions()}
+            mohClasses={await listMohClassNames()}
             queue={{
               ...queue,
               outOfHours: { type: queue.outOfHoursType, target: queue.outOfHoursTarget ?? "" },
+              callerLists: await getQueueListIds({ queueId: queue.id }),
             }}
           />
           <DeleteQueueButton queue={{ id: queue.id, number: queue.number, name: queue.name }} />
@@ -50,6 +60,11 @@ export default async function EditQueuePage({
           <dd>{QUEUE_STRATEGY_LABELS[queue.strategy]}</dd>
           <dt className="font-medium">Recording</dt>
           <dd>{RECORDING_POLICY_LABELS[queue.recordingPolicy]}</dd>
+          <dt className="font-medium">Wrap-up</dt>
+          <dd>
+            {WRAPUP_MODE_LABELS[queue.wrapupMode]}
+            {queue.wrapupMode !== "off" && queue.wrapupNotesRequired ? ", notes required" : ""}
+          </dd>
           <dt className="font-medium">Static members</dt>
           <dd>
             {queue.staticMembers.length === 0

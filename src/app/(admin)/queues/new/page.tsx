@@ -1,6 +1,8 @@
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listDestinationOptions } from "@/lib/db/queries/destinations";
+import { listCallerListOptions } from "@/lib/db/queries/inbound";
+import { listMohClassNames } from "@/lib/db/queries/ivrs";
 import { QueueForm } from "../queue-form";
 
 export const metadata = { title: "New queue" };
@@ -11,7 +13,11 @@ export default async function NewQueuePage() {
   return (
     <>
       <PageHeader title="New queue" description="Saved changes go live with the next apply." />
-      <QueueForm choices={choices} />
+      <QueueForm
+        choices={choices}
+        callerListChoices={await listCallerListOptions()}
+        mohClasses={await listMohClassNames()}
+      />
     </>
   );
 }

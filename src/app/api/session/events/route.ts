@@ -5,7 +5,11 @@ import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-/** SSE: tells this browser the moment its session is revoked (disabled, replaced, reset). */
+/**
+ * SSE, one per browser (SessionWatcher's leader tab): tells it the moment its session is revoked
+ * (disabled, replaced, reset), and nudges its agent widget when the user has a new wrap-up or
+ * their callbacks changed (`inbox`), so no tab needs a stream of its own for that.
+ */
 export async function GET(req: Request) {
   let user: Awaited<ReturnType<typeof authorizeRequest>>;
   try {
@@ -30,11 +34,16 @@ export async function GET(req: Request) {
         if (event.sessionId && event.sessionId !== user.sessionId) return;
         send(`event: revoked\ndata: ${JSON.stringify({ reason: event.reason })}\n\n`);
       });
+      const unsubscribeAgent = getBus().subscribe(CHANNELS.agent, (event) => {
+        if (event.userId !== user.id) return;
+        send(`event: inbox\ndata: ${JSON.stringify({ topic: event.topic })}\n\n`);
+      });
       // Comments keep proxies from closing an idle stream.
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), 25_000);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        unsubscribeAgent();
         try {
           controller.close();
         } catch {}

@@ -49,8 +49,9 @@ export function bridgeMembers(world: SimWorld, bridge: SimBridge): SimChannel[] 
 }
 
 /**
- * One `Cdr` event (cdr_manager) for the A leg `ch`: `dest` is the leg it reached (or tried), and
- * `answered` tells ANSWERED from NO ANSWER.
+ * One `Cdr` event (cdr_manager; with `cdrFields: "switchboard"` also the LinkedID/Sequence
+ * mappings) for the A leg `ch`: `dest` is the leg it reached (or tried), and `answered` tells
+ * ANSWERED from NO ANSWER.
  */
 export function emitCdr(
   world: SimWorld,
@@ -81,5 +82,11 @@ export function emitCdr(
     ["AMAFlags", "DOCUMENTATION"],
     ["UniqueID", ch.uniqueid],
     ["UserField", ""],
+    ...(world.options.cdrFields === "switchboard"
+      ? ([
+          ["LinkedID", ch.linkedid],
+          ["Sequence", String(world.nextCdrSequence())],
+        ] as [string, string][])
+      : []),
   ]);
 }

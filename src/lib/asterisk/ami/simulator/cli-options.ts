@@ -93,6 +93,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
     context: values.context,
     hintContext: values["hint-context"],
     deviceStates,
+    // The command-line simulator stands in for a Switchboard-configured Asterisk.
+    cdrFields: "switchboard" as const,
     rate,
     calls,
     demo,

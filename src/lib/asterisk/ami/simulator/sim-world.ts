@@ -45,6 +45,7 @@ export class SimWorld {
   processedCalls = 0;
   private channelSeq = 0;
   private uniqueSeq = 0;
+  private cdrSeq = 0;
   private readonly listeners = new Set<(event: SimEvent) => void>();
 
   constructor(
@@ -148,6 +149,11 @@ export class SimWorld {
 
   isExtension(number: string): boolean {
     return this.extensions.has(number);
+  }
+
+  /** CDR records' Sequence, a process-wide counter as in Asterisk's cdr.c. */
+  nextCdrSequence(): number {
+    return this.cdrSeq++;
   }
 
   private build() {

@@ -42,6 +42,12 @@ export type SimWorldOptions = {
    * `pjsip` follows chan_pjsip without device_state_busy_at: RINGING, INUSE, ONHOLD.
    */
   deviceStates?: "recorded" | "pjsip";
+  /**
+   * `recorded` (default) sends `Cdr` events as the transcripts have them; `switchboard` appends
+   * LinkedID and Sequence, as Switchboard's cdr_manager.conf `[mappings]` do on a real deployment
+   * (the call history joins records to their call by them).
+   */
+  cdrFields?: "recorded" | "switchboard";
   /** Queue members' `ringinuse`; the app renders `ringinuse=no`. Default false. */
   ringinuse?: boolean;
   /** Wall clock in epoch ms, for Timestamp/Uniqueid; default Date.now. */
@@ -85,6 +91,7 @@ export function resolveWorldOptions(options: SimWorldOptions): ResolvedWorldOpti
     trunk: options.trunk ?? "trunk",
     deviceStates: options.deviceStates ?? "recorded",
     ringinuse: options.ringinuse ?? false,
+    cdrFields: options.cdrFields ?? "recorded",
     clock: options.clock ?? Date.now,
   };
 }

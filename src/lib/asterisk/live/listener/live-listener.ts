@@ -8,6 +8,7 @@ import { CHANNELS, type LiveCommand } from "@/lib/bus/events";
 import type { Bus, Unsubscribe } from "@/lib/bus/types";
 import type { Db } from "@/lib/db/client";
 import { RecordingIndexJob } from "@/lib/recordings/index-job";
+import { type AmiSend, purgeExpiredEntries, reconcileAstdb } from "@/lib/routing/astdb-sync";
 import { cloneState, diffStates } from "../feed/apply-changes";
 import { LivePublisher } from "../feed/live-publisher";
 import { LivePersistence } from "../persist/live-persistence";
@@ -37,6 +38,8 @@ const KEEPALIVE = { intervalMs: 5_000, deadAfterMs: 10_000 };
 const RESYNC_AFTER_RELOAD_MS = 500;
 /** How long to wait for FullyBooted after a login before rebuilding anyway. */
 const BOOT_WAIT_MS = 3_000;
+/** How often expired block/allow entries are deleted (they stop matching at their expiry anyway). */
+const PURGE_EVERY_MS = 10 * 60_000;
 
 /**
  * The listener: one AMI connection, the live-state store, the publisher and the persistence.
@@ -59,6 +62,8 @@ export class LiveListener {
   /** The connection settings in use; null before the first read. */
   private clientKey: string | null = null;
   private syncing = false;
+  /** AstDB may lack list changes: at start and after every drop (not after a mere reload resync). */
+  private astdbStale = true;
   private syncGeneration = 0;
   private held: AmiEvent[] = [];
   private timers: NodeJS.Timeout[] = [];
@@ -76,6 +81,12 @@ export class LiveListener {
       ? new LivePersistence({
           db: options.db,
           onError: (err) => this.logError(err, "persisting AMI events failed"),
+          onWrapups: (userIds) => {
+            for (const userId of userIds)
+              void options.bus
+                .publish(CHANNELS.agent, { type: "agent.inbox", userId, topic: "wrapup" })
+                .catch((err) => this.logError(err, "announcing a wrap-up failed"));
+          },
         })
       : null;
     this.recordingIndex =
@@ -101,6 +112,9 @@ export class LiveListener {
     this.recordingIndex?.start();
     this.timers.push(setInterval(() => void this.refreshConnection(), this.options.pollMs ?? 5_000));
     this.timers.push(setInterval(() => void this.storeMetrics(), 1_000));
+    // Expired block/allow entries already stopped matching (the dialplan compares with EPOCH); this
+    // deletes their rows and AstDB keys.
+    if (this.options.db) this.timers.push(setInterval(() => void this.purgeCallerLists(), PURGE_EVERY_MS));
     // Queues' "today" counters roll over at local midnight even when no call comes in.
     this.timers.push(setInterval(() => this.publisher.push(this.store.tick()), 60_000));
   }
@@ -168,6 +182,7 @@ export class LiveListener {
       if (state === AmiConnectionState.Connected) this.awaitBoot(client);
       else if (state === AmiConnectionState.Disconnected) {
         this.syncGeneration += 1;
+        this.astdbStale = true;
         this.booting?.cancel();
         this.syncing = false;
         this.held = [];
@@ -230,6 +245,7 @@ export class LiveListener {
       this.setConnection({ state: "live", error: null });
       await this.publisher.flushWithSnapshot();
       await this.persistence?.reconcile(this.store.state);
+      if (this.options.db && this.astdbStale) await this.syncCallerLists(client);
       this.options.log.info(
         {
           channels: Object.keys(this.store.state.channels).length,
@@ -242,6 +258,29 @@ export class LiveListener {
       this.syncing = false;
       this.logError(err, "rebuilding live state failed; retrying");
       this.scheduleResync(2_000);
+    }
+  }
+
+  /** After every (re)connect: AstDB may have missed list changes made while it was away. */
+  private async syncCallerLists(client: AmiClient) {
+    try {
+      const r = await reconcileAstdb(this.options.db!, (name, headers) => client.action(name, headers));
+      this.astdbStale = false;
+      this.options.log.info(r, "block and allow lists synced to AstDB");
+    } catch (err) {
+      this.logError(err, "syncing block and allow lists to AstDB failed");
+    }
+  }
+
+  private async purgeCallerLists() {
+    const client = this.client;
+    const send: AmiSend | null =
+      client && client.state === AmiConnectionState.Connected ? (n, h) => client.action(n, h) : null;
+    try {
+      const r = await purgeExpiredEntries(this.options.db!, send);
+      if (r.purged) this.options.log.info({ purged: r.purged }, "expired block/allow entries purged");
+    } catch (err) {
+      this.logError(err, "purging expired block/allow entries failed");
     }
   }
 
@@ -258,10 +297,20 @@ export class LiveListener {
     if (event.event === "MixMonitorStop" || event.event === "Hangup") this.recordingIndex?.poke();
   }
 
-  /** A ChanSpy leg the app originated: its mode (ChanSpyStart doesn't say) and its end to record. */
+  /**
+   * What the app knows and AMI doesn't: a ChanSpy leg the app originated (its mode, which
+   * ChanSpyStart doesn't say, and its end to record), or a browser phone's call quality.
+   */
   private command(command: LiveCommand) {
-    this.persistence?.noteSpyLeg(command.uniqueid);
-    this.publisher.push(this.store.noteSpyMode(command.uniqueid, command.mode));
+    switch (command.kind) {
+      case "spy":
+        this.persistence?.noteSpyLeg(command.uniqueid);
+        this.publisher.push(this.store.noteSpyMode(command.uniqueid, command.mode));
+        return;
+      case "quality":
+        this.publisher.push(this.store.reportQuality(command.extension, command.samples));
+        return;
+    }
   }
 
   private scheduleResync(ms: number) {

@@ -1,9 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { openWrapups } from "@/lib/agent/open-wrapups";
 import type { AmiEvent } from "@/lib/asterisk/ami/message";
 import { writeAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
+import { type NewRouteEventRow, routeEvents } from "@/lib/db/schema/inbound";
 import { agentSessions, cdr, type NewCdrRow, type NewQueueEventRow, queueEvents } from "@/lib/db/schema/live";
 import { supervisionSessions } from "@/lib/db/schema/panel";
+import { routeEventRow } from "@/lib/routing/route-events";
 import type { LiveState } from "../types";
 import {
   type AgentSessionStep,
@@ -11,6 +14,8 @@ import {
   cdrRow,
   eventTime,
   queueEventRow,
+  type WrapupCandidate,
+  wrapupCandidate,
 } from "./persist-mappers";
 
 /** A spy leg may still be ringing the supervisor's phone this long after the Originate. */
@@ -24,6 +29,8 @@ export type LivePersistenceOptions = {
   maxBuffered?: number;
   now?: () => number;
   onError?: (error: unknown) => void;
+  /** Users who got a new pending wrap-up (their browsers are told over the bus). */
+  onWrapups?: (userIds: string[]) => void;
 };
 
 /**
@@ -35,8 +42,10 @@ export type LivePersistenceOptions = {
 export class LivePersistence {
   private queueRows: NewQueueEventRow[] = [];
   private cdrRows: NewCdrRow[] = [];
+  private routeRows: NewRouteEventRow[] = [];
   private steps: AgentSessionStep[] = [];
   private spyEnds: { uniqueid: string; at: Date }[] = [];
+  private wrapups: WrapupCandidate[] = [];
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
   private readonly flushEveryMs: number;
@@ -62,10 +71,20 @@ export class LivePersistence {
     if (steps.length) this.steps.push(...steps);
     const cdrEntry = cdrRow(event);
     if (cdrEntry) this.cdrRows.push(cdrEntry);
+    const wrapup = wrapupCandidate(event);
+    if (wrapup) this.wrapups.push(wrapup);
+    const routeRow = routeEventRow(event);
+    if (routeRow) this.routeRows.push(routeRow);
     if (event.event === "Hangup" && event.fields.Uniqueid && this.spyLegs.delete(event.fields.Uniqueid)) {
       this.spyEnds.push({ uniqueid: event.fields.Uniqueid, at: eventTime(event) ?? new Date(this.now()) });
     }
-    const buffered = this.queueRows.length + this.cdrRows.length + this.steps.length + this.spyEnds.length;
+    const buffered =
+      this.queueRows.length +
+      this.cdrRows.length +
+      this.steps.length +
+      this.spyEnds.length +
+      this.wrapups.length +
+      this.routeRows.length;
     if (buffered >= this.maxBuffered) void this.flush();
     else if (buffered > 0) this.timer ??= setTimeout(() => void this.flush(), this.flushEveryMs);
   }
@@ -146,17 +165,34 @@ export class LivePersistence {
     const cdrRows = this.cdrRows;
     const steps = this.steps;
     const spyEnds = this.spyEnds;
+    const wrapups = this.wrapups;
+    const routeRows = this.routeRows;
+    this.routeRows = [];
     this.queueRows = [];
     this.cdrRows = [];
     this.steps = [];
     this.spyEnds = [];
-    if (!queueRows.length && !cdrRows.length && !steps.length && !spyEnds.length) return this.chain;
+    this.wrapups = [];
+    if (
+      !queueRows.length &&
+      !cdrRows.length &&
+      !steps.length &&
+      !spyEnds.length &&
+      !wrapups.length &&
+      !routeRows.length
+    )
+      return this.chain;
     return this.enqueue(async () => {
       const { db } = this.options;
       if (queueRows.length) await db.insert(queueEvents).values(queueRows).onConflictDoNothing();
       if (cdrRows.length) await db.insert(cdr).values(cdrRows).onConflictDoNothing();
+      if (routeRows.length) await db.insert(routeEvents).values(routeRows).onConflictDoNothing();
       for (const step of steps) await this.applyStep(step);
       for (const end of spyEnds) await this.endSupervision(end.uniqueid, end.at);
+      if (wrapups.length) {
+        const notify = await openWrapups(db, wrapups);
+        if (notify.length) this.options.onWrapups?.(notify);
+      }
     });
   }
 

@@ -152,6 +152,40 @@ export function cdrRow(event: AmiEvent): NewCdrRow | null {
   };
 }
 
+/** A queue call an agent just completed: what opens their wrap-up. */
+export type WrapupCandidate = {
+  dedupeKey: string;
+  queue: string;
+  extension: string;
+  linkedid: string;
+  uniqueid: string | null;
+  callerIdNum: string | null;
+  at: Date;
+};
+
+/**
+ * AgentComplete for a member that is one of our phones (`PJSIP/<extension>`, how the app and
+ * queues.conf add members) opens a wrap-up; Local or other channel members have no user to ask.
+ * Keyed on the event itself, like its queue_events row, so a replay opens nothing twice.
+ */
+export function wrapupCandidate(event: AmiEvent): WrapupCandidate | null {
+  if (event.event !== "AgentComplete") return null;
+  const f = event.fields;
+  const extension = /^PJSIP\/([0-9]{2,8})$/.exec(f.Interface ?? "")?.[1];
+  const linkedid = f.Linkedid || f.Uniqueid;
+  const at = eventTime(event);
+  if (!extension || !f.Queue || !linkedid || !at) return null;
+  return {
+    dedupeKey: dedupeKey(event),
+    queue: f.Queue.slice(0, 80),
+    extension,
+    linkedid: linkedid.slice(0, 40),
+    uniqueid: f.Uniqueid?.slice(0, 40) || null,
+    callerIdNum: f.CallerIDNum?.slice(0, 80) || null,
+    at,
+  };
+}
+
 export function eventTime(event: AmiEvent): Date | null {
   const ts = Number(event.fields.Timestamp);
   return Number.isFinite(ts) && ts > 0 ? new Date(Math.round(ts * 1000)) : null;

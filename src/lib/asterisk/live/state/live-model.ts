@@ -97,6 +97,7 @@ export function createLiveState(): LiveState {
     queues: Object.create(null),
     parked: Object.create(null),
     conferences: Object.create(null),
+    quality: Object.create(null),
   };
 }
 

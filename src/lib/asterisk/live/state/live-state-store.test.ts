@@ -108,6 +108,7 @@ describe("rebuild", () => {
       queues: {},
       parked: {},
       conferences: {},
+      quality: {},
     });
   });
 

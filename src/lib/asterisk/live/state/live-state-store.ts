@@ -1,3 +1,4 @@
+import { latestSample, type QualitySample } from "@/lib/softphone/call-quality";
 import type { AmiEvent } from "../../ami/message";
 import type { LiveChange, LiveState, SpyMode } from "../types";
 import { eventTimeMs } from "./ami-fields";
@@ -7,6 +8,7 @@ import { conferenceReducers } from "./conference-reducer";
 import { LiveModel, type Reducer } from "./live-model";
 import { parkingReducers } from "./parking-reducer";
 import { presenceReducers, setDnd } from "./presence-reducer";
+import { forgetStaleQuality, setQuality } from "./quality-reducer";
 import { queueCallerReducers, todayOf } from "./queue-callers";
 import { queueMemberReducers } from "./queue-members";
 import { type RebuildLists, rebuildModel } from "./rebuild";
@@ -111,9 +113,23 @@ export class LiveStateStore {
     return this.model.flush();
   }
 
-  /** Zeroes the `today` counters of queues still on yesterday; call it now and then (each minute). */
+  /**
+   * Records what an extension's browser phone measured (see quality-reducer): its newest sample
+   * replaces the extension's entry, stamped with the listener's clock. [] when nothing changed.
+   */
+  reportQuality(extension: string, samples: readonly QualitySample[]): LiveChange[] {
+    if (samples.length === 0) return [];
+    setQuality(this.model, extension, latestSample(samples), this.model.now());
+    return this.model.flush();
+  }
+
+  /**
+   * Zeroes the `today` counters of queues still on yesterday and forgets call quality nobody
+   * reported for QUALITY_FORGET_MS; call it now and then (each minute).
+   */
   tick(): LiveChange[] {
     const now = this.model.now();
+    forgetStaleQuality(this.model, now);
     const day = this.model.day.of(now);
     for (const queue of Object.values(this.model.state.queues)) {
       if (queue.today.day === day) continue;

@@ -42,8 +42,9 @@ export type RebuildLists = Record<RebuildAction, AmiEvent[]> & {
  * `onHold`, `recording`, `queue`, `createdAt`/`answeredAt` and `spying`; a hint's or device's
  * `since` while its state is unchanged; a member's `pausedSince`; a caller's `joinedAt`; a
  * bridge's or room's start; a queue's `today` counters for the same local day (QueueStatus's own
- * counters run since the last reload, not since midnight). DND and noted spy modes are the app's
- * and survive as they are. After a Shutdown nothing carries over: its channels are gone.
+ * counters run since the last reload, not since midnight). DND, noted spy modes and browser
+ * phones' call quality are the app's and survive as they are. After a Shutdown nothing carries
+ * over: its channels are gone.
  *
  * A channel first seen here is dated by its `Duration`; if it is Up it counts as answered since
  * then (the list doesn't say when it was answered). A ChanSpy leg's mode is the noted one, else
@@ -139,6 +140,8 @@ export function rebuildModel(model: LiveModel, lists: RebuildLists): void {
   }
 
   rebuildConferences(model, previous, state, lists, now);
+  // Browser phones' call quality is the app's, not Asterisk's: it stays until it goes stale.
+  state.quality = previous.quality;
   model.state = state;
   model.discardTouches();
 }

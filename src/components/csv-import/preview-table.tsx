@@ -1,10 +1,29 @@
-import type { PreviewRow } from "./actions";
+/** A checked CSV row: its fields by column, errors by column, and (extensions) warnings. */
+export type CsvPreviewRow<Rec> = {
+  line: number;
+  record: Rec;
+  errors: { column: string; message: string }[];
+  warnings?: string[];
+};
+
+/** One preview column: its heading and the record's text to show (clipped and made visible). */
+export type CsvPreviewColumn<Rec> = {
+  label: string;
+  value: (record: Rec) => string | undefined;
+  mono?: boolean;
+};
 
 /** Rows the preview table shows at most; the counts above it always cover the whole file. */
 export const PREVIEW_ROWS_SHOWN = 500;
 
 /** The checked rows: each with its errors (by CSV column) or OK, and any warnings. */
-export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
+export function PreviewTable<Rec>({
+  rows,
+  columns,
+}: {
+  rows: CsvPreviewRow<Rec>[];
+  columns: CsvPreviewColumn<Rec>[];
+}) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">No rows to show.</p>;
   return (
     <>
@@ -13,9 +32,11 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           <thead className="sticky top-0 bg-white dark:bg-slate-900">
             <tr>
               <th scope="col">Line</th>
-              <th scope="col">Number</th>
-              <th scope="col">Display name</th>
-              <th scope="col">User e-mail</th>
+              {columns.map((c) => (
+                <th key={c.label} scope="col">
+                  {c.label}
+                </th>
+              ))}
               <th scope="col">Result</th>
             </tr>
           </thead>
@@ -27,9 +48,11 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                 className={r.errors.length ? "bg-rose-50/60 dark:bg-rose-950/30" : undefined}
               >
                 <td className="tabular-nums text-slate-500">{r.line}</td>
-                <td className="font-mono">{clip(r.record.number)}</td>
-                <td>{clip(r.record.display_name)}</td>
-                <td className="text-slate-600 dark:text-slate-300">{clip(r.record.email)}</td>
+                {columns.map((c) => (
+                  <td key={c.label} className={c.mono ? "font-mono" : undefined}>
+                    {clip(c.value(r.record))}
+                  </td>
+                ))}
                 <td>
                   {r.errors.length ? (
                     <ul className="text-rose-700 dark:text-rose-300">
@@ -42,7 +65,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                   ) : (
                     <span className="text-teal-700 dark:text-teal-300">OK</span>
                   )}
-                  {r.warnings.map((w) => (
+                  {r.warnings?.map((w) => (
                     <p key={w} className="text-xs text-amber-700 dark:text-amber-300">
                       {w}
                     </p>

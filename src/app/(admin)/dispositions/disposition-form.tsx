@@ -1,0 +1,85 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Field, FormError } from "@/components/field";
+import { useActionForm } from "@/components/use-action-form";
+import type { DispositionCode } from "@/lib/db/schema/agent";
+import { intValue } from "@/lib/form-values";
+import { DISPOSITION_ORDER } from "@/lib/validations/disposition";
+import { createDisposition, updateDisposition } from "./actions";
+
+export function DispositionForm({
+  disposition,
+}: {
+  disposition?: Pick<DispositionCode, "id" | "code" | "label" | "active" | "sortOrder">;
+}) {
+  const router = useRouter();
+  const { errors, message, busy, submit } = useActionForm();
+  return (
+    <form
+      className="card space-y-6 p-6"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const input = {
+          code: String(f.get("code") ?? ""),
+          label: String(f.get("label") ?? ""),
+          active: f.get("active") === "on",
+          sortOrder: intValue(f.get("sortOrder")),
+        };
+        await submit(
+          () =>
+            disposition ? updateDisposition({ ...input, id: disposition.id }) : createDisposition(input),
+          () => (disposition ? `/dispositions/${disposition.id}?saved=1` : "/dispositions"),
+        );
+      }}
+    >
+      <FormError message={message} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Label" name="label" errors={errors.label} help="What agents pick, up to 60 characters.">
+          {(p) => <input {...p} defaultValue={disposition?.label} className="input" autoComplete="off" />}
+        </Field>
+        <Field
+          label="Code"
+          name="code"
+          errors={errors.code}
+          help="For reports and exports: 1–32 letters, digits, '-' or '_'."
+        >
+          {(p) => (
+            <input {...p} defaultValue={disposition?.code} className="input font-mono" autoComplete="off" />
+          )}
+        </Field>
+        <Field
+          label="Order"
+          name="sortOrder"
+          errors={errors.sortOrder}
+          help={`Lower first, ${DISPOSITION_ORDER.min}–${DISPOSITION_ORDER.max}.`}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={DISPOSITION_ORDER.min}
+              max={DISPOSITION_ORDER.max}
+              defaultValue={disposition?.sortOrder ?? 0}
+              className="input"
+            />
+          )}
+        </Field>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="active" defaultChecked={disposition?.active ?? true} />
+        Active (agents can choose it)
+      </label>
+      <div className="flex justify-end gap-2">
+        <button type="button" className="btn-secondary" onClick={() => router.back()}>
+          Cancel
+        </button>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? "Saving…" : disposition ? "Save changes" : "Create disposition code"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/field";
+import type { VoicemailMessage } from "@/lib/voicemail/spool";
+import { deleteVoicemail, forwardVoicemail, markMessage, uploadGreeting } from "./actions";
+
+const GREETING_LABELS = { unavail: "Unavailable", busy: "Busy", greet: "Your name" } as const;
+
+/** One box: new and heard messages with a player, and the actions on each. */
+export function VoicemailBox({ box, messages }: { box: string; messages: VoicemailMessage[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const run = async (
+    fn: () => Promise<{ ok: boolean; error?: { message: string; fieldErrors?: Record<string, string[]> } }>,
+    done: string,
+  ) => {
+    setError(null);
+    const r = await fn();
+    if (!r.ok) {
+      const fe = r.error?.fieldErrors;
+      setError(fe ? Object.values(fe).flat().join(" ") : (r.error?.message ?? "That failed."));
+      return;
+    }
+    setNotice(done);
+    router.refresh();
+  };
+  return (
+    <div className="space-y-6">
+      <FormError message={error} />
+      {notice && (
+        <p role="status" className="text-sm text-teal-700 dark:text-teal-300">
+          {notice}
+        </p>
+      )}
+      {messages.length === 0 ? (
+        <p className="card p-6 text-slate-600 dark:text-slate-300">No messages.</p>
+      ) : (
+        <ul className="card divide-y divide-slate-100 dark:divide-slate-800" aria-label="Messages">
+          {messages.map((m) => {
+            const ref = { box, folder: m.folder, index: m.index };
+            const label = `${m.folder === "INBOX" ? "New" : "Heard"} message from ${m.callerId || "unknown"}`;
+            return (
+              <li key={`${m.folder}-${m.index}`} className="space-y-2 p-4" aria-label={label}>
+                <div className="flex flex-wrap items-center gap-3">
+                  <span
+                    className={`rounded px-2 py-0.5 text-xs font-medium ${m.folder === "INBOX" ? "bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}
+                  >
+                    {m.folder === "INBOX" ? "New" : "Heard"}
+                  </span>
+                  <span className="font-medium">{m.callerId || "Unknown caller"}</span>
+                  <span className="text-sm text-slate-500">
+                    {m.time ? new Date(m.time * 1000).toLocaleString() : ""} · {m.duration} s
+                  </span>
+                </div>
+                {/* biome-ignore lint/a11y/useMediaCaption: voicemail has no captions */}
+                <audio
+                  controls
+                  preload="none"
+                  src={`/api/voicemail/${box}/${m.folder}/${m.index}`}
+                  aria-label={`Play ${label}`}
+                />
+                <div className="flex flex-wrap gap-2">
+                  <button
+                    type="button"
+                    className="btn-secondary"
+                    onClick={() =>
+                      run(
+                        () => markMessage({ ...ref, heard: m.folder === "INBOX" }),
+                        m.folder === "INBOX" ? "Marked as heard." : "Marked as new.",
+                      )
+                    }
+                  >
+                    {m.folder === "INBOX" ? "Mark heard" : "Mark new"}
+                  </button>
+                  <ForwardButton
+                    onForward={(toBox) =>
+                      run(() => forwardVoicemail({ ...ref, toBox }), `Forwarded to ${toBox}.`)
+                    }
+                  />
+                  <button
+                    type="button"
+                    className="btn-secondary text-rose-700"
+                    onClick={() => {
+                      if (confirm("Delete this message? This cannot be undone."))
+                        void run(() => deleteVoicemail(ref), "Deleted.");
+                    }}
+                  >
+                    Delete
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form
+        className="card flex flex-wrap items-end gap-3 p-6"
+        aria-label="Upload a greeting"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          form.set("box", box);
+          await run(() => uploadGreeting(form), "Greeting saved.");
+        }}
+      >
+        <label className="text-sm">
+          <span className="label">Greeting</span>
+          <select name="kind" className="input w-auto" defaultValue="unavail">
+            {Object.entries(GREETING_LABELS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="label">Audio file (MP3 or WAV)</span>
+          <input type="file" name="file" accept="audio/*" className="text-sm" />
+        </label>
+        <button type="submit" className="btn-primary">
+          Upload greeting
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function ForwardButton({ onForward }: { onForward: (toBox: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState("");
+  if (!open)
+    return (
+      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
+        Forward
+      </button>
+    );
+  return (
+    <span className="inline-flex items-center gap-2">
+      <input
+        aria-label="Forward to box"
+        className="input w-28 font-mono"
+        inputMode="numeric"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+      />
+      <button type="button" className="btn-secondary" onClick={() => onForward(to.trim())}>
+        Send
+      </button>
+    </span>
+  );
+}

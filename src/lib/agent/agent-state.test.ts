@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { liveQueue } from "@/lib/asterisk/live/testing/live-fixtures";
+import { emptyLiveState } from "@/lib/asterisk/live/types";
+import { agentStateOf } from "./agent-state";
+
+describe("agentStateOf", () => {
+  const state = () => {
+    const s = emptyLiveState();
+    s.queues.q5000 = liveQueue("q5000", ["1002", "1003"]);
+    s.queues.q5001 = liveQueue("q5001", ["1003"]);
+    return s;
+  };
+
+  it("is unknown without live state, logged out outside every queue", () => {
+    expect(agentStateOf(null, "1002", ["q5000"])).toEqual({ kind: "unknown" });
+    expect(agentStateOf(state(), "1009", ["q5000", "q5001"])).toEqual({ kind: "logged_out" });
+    // Only the agent's own queues count, even if the state lists others.
+    expect(agentStateOf(state(), "1003", ["q5001"])).toEqual({ kind: "ready", queues: ["q5001"] });
+  });
+
+  it("is ready when in a queue and paused nowhere, paused with the reason otherwise", () => {
+    const s = state();
+    expect(agentStateOf(s, "1003", ["q5000", "q5001"])).toEqual({
+      kind: "ready",
+      queues: ["q5000", "q5001"],
+    });
+    s.queues.q5001!.members["PJSIP/1003"]!.paused = true;
+    s.queues.q5001!.members["PJSIP/1003"]!.pausedReason = "lunch";
+    expect(agentStateOf(s, "1003", ["q5000", "q5001"])).toEqual({
+      kind: "paused",
+      reason: "lunch",
+      queues: ["q5000", "q5001"],
+    });
+  });
+});

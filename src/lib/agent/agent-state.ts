@@ -1,0 +1,32 @@
+import type { LiveState } from "@/lib/asterisk/live/types";
+
+/**
+ * The agent's own state as the live state shows it:
+ * - `unknown`: no live state yet (stream connecting, or Asterisk not connected);
+ * - `logged_out`: the extension is a member of none of its queues right now;
+ * - `paused`: a member of at least one, paused in one of them (with that reason);
+ * - `ready`: a member of at least one, paused in none.
+ */
+export type AgentState =
+  | { kind: "unknown" }
+  | { kind: "logged_out" }
+  | { kind: "paused"; reason: string; queues: string[] }
+  | { kind: "ready"; queues: string[] };
+
+export function agentStateOf(
+  state: Pick<LiveState, "queues"> | null,
+  extension: string,
+  queueNames: readonly string[],
+): AgentState {
+  if (!state) return { kind: "unknown" };
+  const iface = `PJSIP/${extension}`;
+  const members = queueNames.flatMap((name) => {
+    const m = state.queues[name]?.members[iface];
+    return m ? [{ name, member: m }] : [];
+  });
+  if (!members.length) return { kind: "logged_out" };
+  const queues = members.map((m) => m.name);
+  const paused = members.find((m) => m.member.paused);
+  if (paused) return { kind: "paused", reason: paused.member.pausedReason, queues };
+  return { kind: "ready", queues };
+}
