@@ -87,6 +87,8 @@ type CallRecord = {
   counters: StatsCounters | null;
   needsIceRestart: boolean;
   iceRetries: number;
+  /** The far end's ICE username fragment when recovery began: a new one means ICE restarted. */
+  remoteUfragAtCut: string | null;
 };
 
 const AUDIO_ONLY = { constraints: { audio: true, video: false } };
@@ -290,7 +292,10 @@ export class Softphone {
     const rec = this.get(id);
     const sdh = sdhOf(rec);
     if (rec.view.state !== CallState.InCall || !sdh) throw new PhoneError("Tones need a call in progress.");
-    if (!sdh.sendDtmf(tone, { duration: 120, interToneGap: 70 })) {
+    // insertDTMF *replaces* the sender's tone buffer, so quick presses would drop the tones still
+    // waiting to play: queue behind them instead.
+    const pending = sdh.peerConnection?.getSenders()[0]?.dtmf?.toneBuffer ?? "";
+    if (!sdh.sendDtmf(pending + tone, { duration: 120, interToneGap: 70 })) {
       throw new PhoneError("The far end did not negotiate DTMF (telephone-event).");
     }
   }
@@ -435,6 +440,7 @@ export class Softphone {
       if (isLive(rec.view.state)) {
         rec.needsIceRestart = true;
         rec.iceRetries = 0;
+        if (!rec.view.recovering) rec.remoteUfragAtCut = remoteIceUfrag(rec);
         this.update(rec, { recovering: true });
       }
     }
@@ -467,9 +473,24 @@ export class Softphone {
         },
       });
     } catch {
-      // A re-INVITE already in flight (glare): try again on the next registration.
-      rec.needsIceRestart = true;
+      // Our previous re-INVITE is still in flight: try again shortly (a fixed retry budget, so a
+      // transaction that never ends cannot keep the call "restoring" for ever).
+      if (rec.iceRetries++ < ICE_RESTART_RETRIES * 4) {
+        setTimeout(() => void this.iceRestart(rec), 300 + Math.random() * 700);
+      } else this.update(rec, { recovering: false });
     }
+  }
+
+  /**
+   * The far end restarted ICE first (its re-INVITE, which we answered, carried new ICE
+   * credentials): that restarts our side too, so our own re-INVITE is not needed.
+   */
+  private onRemoteReinvite(rec: CallRecord) {
+    if (!rec.view.recovering) return;
+    const ufrag = remoteIceUfrag(rec);
+    if (ufrag === null || ufrag === rec.remoteUfragAtCut) return;
+    rec.needsIceRestart = false;
+    this.update(rec, { recovering: false });
   }
 
   // ── Sessions ──────────────────────────────────────────────────────────────────────────────
@@ -504,6 +525,7 @@ export class Softphone {
       counters: null,
       needsIceRestart: false,
       iceRetries: 0,
+      remoteUfragAtCut: null,
       view: {
         id,
         direction,
@@ -522,7 +544,10 @@ export class Softphone {
       },
     };
     this.records.set(id, rec);
-    session.delegate = { onRefer: (referral) => void this.onRefer(rec, referral) };
+    session.delegate = {
+      onRefer: (referral) => void this.onRefer(rec, referral),
+      onAck: () => this.onRemoteReinvite(rec),
+    };
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) this.onEstablished(rec);
       if (state === SessionState.Terminated) this.onTerminated(rec);
@@ -757,6 +782,11 @@ function reinvite(hold: boolean, iceRestart: boolean): SessionDescriptionHandler
 
 function sdhOf(rec: CallRecord): SessionDescriptionHandler | undefined {
   return rec.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+}
+
+function remoteIceUfrag(rec: CallRecord): string | null {
+  const sdp = sdhOf(rec)?.peerConnection?.remoteDescription?.sdp ?? "";
+  return /^a=ice-ufrag:(\S+)/m.exec(sdp)?.[1] ?? null;
 }
 
 function micTracks(rec: CallRecord): MediaStreamTrack[] {

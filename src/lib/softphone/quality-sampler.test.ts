@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type QualitySample, qualityReport } from "./call-quality";
+import { qualityReport } from "./call-quality";
 import { type StatsReport, sampleFromStats } from "./quality-sampler";
 
 const AT = Date.UTC(2026, 10, 22, 10, 0, 0);

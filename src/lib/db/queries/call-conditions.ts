@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { callWrapups, dispositionCodes } from "@/lib/db/schema/agent";
-import { callParties, cdr, queueEvents } from "@/lib/db/schema/live";
+import { callParties, cdr } from "@/lib/db/schema/live";
 import { recordings } from "@/lib/db/schema/recordings";
 import { type CallFilters, dateRange, SORT_KEYS, type SortKey } from "@/lib/validations/calls";
 import type { CallScope } from "./calls";
