@@ -89,14 +89,20 @@ type CallRecord = {
   iceRetries: number;
   /** The far end's ICE username fragment when recovery began: a new one means ICE restarted. */
   remoteUfragAtCut: string | null;
+  /** When our re-INVITE (ICE restart) went out; null when none is in flight. */
+  reinviteSentAt: number | null;
 };
 
 const AUDIO_ONLY = { constraints: { audio: true, video: false } };
 const MEDIA_TICK_MS = 1_000;
 /** How often call-quality samples go to the server: one batch for all calls (the route takes one per 2 s). */
 const STATS_INTERVAL_MS = 5_000;
-/** Re-INVITEs with ICE restart refused for reasons other than glare are retried this often, 1 s apart. */
-const ICE_RESTART_RETRIES = 4;
+/** A failed ICE restart (refused, crossed, or not sent) is retried this many times. */
+const ICE_RESTART_RETRIES = 8;
+/** How long the side that answered a call waits for the far end's ICE restart before its own. */
+const CALLEE_RESTART_DELAY_MS = 1_500;
+/** A re-INVITE with no final response after this long is taken as lost (Timer B is 32 s). */
+const REINVITE_TIMEOUT_MS = 32_000;
 /** How long an ended call stays on screen. */
 const ENDED_LINGER_MS = 2_500;
 
@@ -425,7 +431,7 @@ export class Softphone {
     this.everRegistered = true;
     this.lastRegisteredAt = Date.now();
     this.setRegistration(RegistrationState.Registered, null);
-    for (const rec of this.records.values()) if (rec.needsIceRestart) void this.iceRestart(rec);
+    for (const rec of this.records.values()) if (rec.needsIceRestart) this.scheduleIceRestart(rec);
   }
 
   private onDisconnect(error?: Error) {
@@ -446,38 +452,58 @@ export class Softphone {
     }
   }
 
+  /**
+   * Both ends of a browser-to-browser call come back at the same moment, and two re-INVITEs
+   * crossing make both fail. So the side that placed the call restarts ICE at once, and the side
+   * that answered waits a little: usually the far end's restart reaches it first and restarts its
+   * side too (onRemoteReinvite), and it sends nothing. A PBX never restarts ICE itself, so
+   * against Asterisk the wait only delays an answered call's own restart.
+   */
+  private scheduleIceRestart(rec: CallRecord) {
+    if (rec.view.direction === "out") return void this.iceRestart(rec);
+    setTimeout(() => {
+      if (rec.needsIceRestart) void this.iceRestart(rec);
+    }, CALLEE_RESTART_DELAY_MS);
+  }
+
   private async iceRestart(rec: CallRecord) {
     if (!isLive(rec.view.state) || rec.session.state !== SessionState.Established) return;
     rec.needsIceRestart = false;
     const hold = rec.view.state === CallState.OnHold;
+    const retry = (delay: number) => {
+      if (rec.iceRetries++ >= ICE_RESTART_RETRIES) return this.update(rec, { recovering: false });
+      rec.needsIceRestart = true;
+      setTimeout(() => {
+        if (rec.needsIceRestart) void this.iceRestart(rec);
+      }, delay);
+    };
+    if (rec.reinviteSentAt !== null && Date.now() - rec.reinviteSentAt < REINVITE_TIMEOUT_MS) {
+      return retry(300 + Math.random() * 700);
+    }
+    await rollbackLocalOffer(rec);
+    rec.reinviteSentAt = Date.now();
     try {
       await rec.session.invite({
         sessionDescriptionHandlerOptions: reinvite(hold, true),
         requestDelegate: {
           onAccept: () => {
+            rec.reinviteSentAt = null;
             rec.iceRetries = 0;
             this.update(rec, { recovering: false });
           },
           onReject: (response) => {
+            rec.reinviteSentAt = null;
             // 491: both ends restarted at once (glare); RFC 3261 says retry after a random wait.
             // Anything else (the far end is itself reconnecting, a proxy lost its connection):
-            // try a few more times before giving up.
-            const glare = response.message.statusCode === 491;
-            if (glare || rec.iceRetries < ICE_RESTART_RETRIES) {
-              if (!glare) rec.iceRetries++;
-              setTimeout(() => void this.iceRestart(rec), glare ? 300 + Math.random() * 1200 : 1000);
-              return;
-            }
-            this.update(rec, { recovering: false });
+            // try a few more times, 1 s apart, before giving up.
+            retry(response.message.statusCode === 491 ? 300 + Math.random() * 1200 : 1000);
           },
         },
       });
     } catch {
-      // Our previous re-INVITE is still in flight: try again shortly (a fixed retry budget, so a
-      // transaction that never ends cannot keep the call "restoring" for ever).
-      if (rec.iceRetries++ < ICE_RESTART_RETRIES * 4) {
-        setTimeout(() => void this.iceRestart(rec), 300 + Math.random() * 700);
-      } else this.update(rec, { recovering: false });
+      // The offer could not be made or sent (a re-INVITE from the far end crossed ours).
+      rec.reinviteSentAt = null;
+      retry(300 + Math.random() * 700);
     }
   }
 
@@ -526,6 +552,7 @@ export class Softphone {
       needsIceRestart: false,
       iceRetries: 0,
       remoteUfragAtCut: null,
+      reinviteSentAt: null,
       view: {
         id,
         direction,
@@ -656,6 +683,7 @@ export class Softphone {
     const want = hold ? CallState.OnHold : CallState.InCall;
     if (rec.view.state === want) return;
     if (rec.session.state !== SessionState.Established) throw new PhoneError("The call is not answered.");
+    if (rec.reinviteSentAt === null) await rollbackLocalOffer(rec);
     const options = reinvite(hold, false);
     // Re-INVITEs the far end sends meanwhile are answered with the same hold direction.
     rec.session.sessionDescriptionHandlerOptionsReInvite = options;
@@ -782,6 +810,17 @@ function reinvite(hold: boolean, iceRestart: boolean): SessionDescriptionHandler
 
 function sdhOf(rec: CallRecord): SessionDescriptionHandler | undefined {
   return rec.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+}
+
+/**
+ * SIP.js's web SessionDescriptionHandler has no rollbackDescription, so an offer whose re-INVITE
+ * failed or never left stays applied (signaling state have-local-offer) and every later offer
+ * fails with "Invalid signaling state". Roll it back before making a new one.
+ */
+async function rollbackLocalOffer(rec: CallRecord) {
+  const pc = sdhOf(rec)?.peerConnection;
+  if (pc?.signalingState !== "have-local-offer") return;
+  await pc.setLocalDescription({ type: "rollback" }).catch(() => {});
 }
 
 function remoteIceUfrag(rec: CallRecord): string | null {
