@@ -9,7 +9,7 @@ import {
   unparkCall,
   whisperToAgent,
 } from "@/app/(admin)/panel/actions";
-import { pauseAgent, unpauseAgent } from "@/app/(admin)/panel/queue-actions";
+import { pauseAgent, setMyDnd, unpauseAgent } from "@/app/(admin)/panel/queue-actions";
 import { AmiClient } from "@/lib/asterisk/ami/ami-client";
 import { closeAppAmi } from "@/lib/asterisk/ami/app-ami";
 import { LiveMirror } from "@/lib/asterisk/live/feed/live-mirror";
@@ -223,6 +223,63 @@ describe("the live panel against a real Asterisk", () => {
       (r) => r.kind,
     );
     expect(kinds).toEqual(expect.arrayContaining(["pause", "unpause", "join", "connect"]));
+  });
+
+  it("do not disturb from the agent's own dock: AstDB, the BLF, and direct calls stop ringing", async () => {
+    const agent = await insertUser({ role: "agent", extension: "7303" });
+    session.current = currentUserFor(agent);
+    const ringsPhone = async () => {
+      await control.action("Originate", {
+        Channel: "Local/7303@sb-internal",
+        Application: "Wait",
+        Data: "5",
+        Async: "true",
+      });
+      let placed = false;
+      const rang = await waitFor(
+        "the call to 7303 decided",
+        async () => {
+          const channels = await cli("core show channels concise");
+          if (channels.includes("PJSIP/7303-")) return "rang";
+          // Busy() holds the Local half on busy for 5 s and hangs up, never dialling the phone.
+          const local = channels.includes("Local/7303@sb-internal");
+          placed ||= local;
+          return placed && !local ? "refused" : false;
+        },
+        12_000,
+      );
+      await hangupAll();
+      return rang === "rang";
+    };
+    try {
+      expect(await setMyDnd({ on: true })).toMatchObject({ ok: true });
+      expect(await cli("database show sbdnd")).toContain("/sbdnd/7303");
+      await until(
+        "7303 shows DND",
+        () => mirror.snapshot().state.extensions["7303@sb-extensions"]?.state === "dnd",
+      );
+      expect(await ringsPhone()).toBe(false);
+
+      // A new listener rebuilds DND from AstDB (DBGetTree), not from memory.
+      await listener.stop();
+      listener = newListener();
+      await listener.start();
+      await until("live again", () => mirror.snapshot().connection.state === "live");
+      await until(
+        "7303 still DND",
+        () => mirror.snapshot().state.extensions["7303@sb-extensions"]?.state === "dnd",
+      );
+
+      expect(await setMyDnd({ on: false })).toMatchObject({ ok: true });
+      expect(await cli("database show sbdnd")).not.toContain("/sbdnd/7303");
+      await until(
+        "7303 back to idle",
+        () => mirror.snapshot().state.extensions["7303@sb-extensions"]?.state === "idle",
+      );
+      expect(await ringsPhone()).toBe(true);
+    } finally {
+      session.current = currentUserFor(admin);
+    }
   });
 
   it("after the listener is killed, a new one has the state right within 2 s of connecting", async () => {

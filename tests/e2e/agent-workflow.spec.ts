@@ -222,6 +222,32 @@ test("the agent pauses with a break code from the dock and the live panel shows 
   await expect(dock.state()).toHaveText("Ready", { timeout: 15_000 });
 });
 
+test("do not disturb from the dock reaches AstDB, and the agent's tile on the panel shows it", async ({
+  page,
+}) => {
+  await signIn(page, "agent");
+  const dock = new AgentDock(page);
+  await dock.openMain();
+  const dnd = dock.root.getByRole("button", { name: "Do not disturb" });
+  await expect(dnd).toHaveAttribute("aria-pressed", "false", { timeout: 30_000 });
+  await dnd.click();
+  await expect(dnd).toHaveAttribute("aria-pressed", "true", { timeout: 15_000 });
+  await expect(dock.root).toContainText("direct calls get busy or voicemail");
+  const put = simulatorActions().filter((a) => a.name === "DBPut" && a.headers.Family === "sbdnd");
+  expect(put.at(-1)?.headers).toMatchObject({ Key: "1002", Val: "1" });
+
+  await new PanelPage(page).goto();
+  const tile = page.locator('[data-extension="1002"]').first();
+  await expect(tile).toHaveAttribute("data-state", "dnd", { timeout: 15_000 });
+
+  await dock.openMain();
+  await dnd.click();
+  await expect(dnd).toHaveAttribute("aria-pressed", "false", { timeout: 15_000 });
+  await expect(tile).not.toHaveAttribute("data-state", "dnd", { timeout: 15_000 });
+  const del = simulatorActions().filter((a) => a.name === "DBDel" && a.headers.Family === "sbdnd");
+  expect(del.at(-1)?.headers).toMatchObject({ Key: "1002" });
+});
+
 /** The Sales queue's wrap-up rule, through the queue form (it takes effect at once: nothing to apply). */
 async function setSalesWrapup(page: Page, mode: "required" | "optional") {
   const queues = new QueuesPage(page);

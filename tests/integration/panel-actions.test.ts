@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { listenToCall, transferCall, unparkCall, whisperToAgent } from "@/app/(admin)/panel/actions";
-import { pauseAgent, pauseMe } from "@/app/(admin)/panel/queue-actions";
+import { pauseAgent, pauseMe, setMyDnd } from "@/app/(admin)/panel/queue-actions";
 import { closeAppAmi } from "@/lib/asterisk/ami/app-ami";
 import { liveChannel, liveQueue, liveSnapshot } from "@/lib/asterisk/live/testing/live-fixtures";
 import { emptyLiveState, type LiveState } from "@/lib/asterisk/live/types";
@@ -10,6 +10,7 @@ import { CHANNELS, LIVE_SNAPSHOT_KEY, type LiveCommand } from "@/lib/bus/events"
 import { getBus } from "@/lib/bus/get-bus";
 import { db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema/audit";
+import { extensions } from "@/lib/db/schema/extensions";
 import { supervisionSessions, teamMembers, teamQueues, teams } from "@/lib/db/schema/panel";
 import { queueMembers, queues } from "@/lib/db/schema/queues";
 import type { User } from "@/lib/db/schema/users";
@@ -220,6 +221,50 @@ describe("transfer, unpark and pauses", () => {
     expect(await pauseMe({ breakCode: "smoking" })).toMatchObject({
       ok: false,
       error: { fieldErrors: { breakCode: ["Choose one of the active break codes."] } },
+    });
+  });
+});
+
+describe("do not disturb", () => {
+  const dndOfColumn = async (n: string) =>
+    (await db.select({ dnd: extensions.dnd }).from(extensions).where(eq(extensions.number, n)))[0]?.dnd;
+
+  it("stores it on the agent's own extension, sets AstDB and announces it, audited", async () => {
+    session.current = currentUserFor(agent);
+    const sent = await sentSince(ami.actions().length, () => setMyDnd({ on: true }));
+    expect(
+      sent.map((a) => [a.name, Object.fromEntries(a.headers.filter(([k]) => k !== "ActionID"))]),
+    ).toEqual([
+      ["DBPut", { Action: "DBPut", Family: "sbdnd", Key: "1002", Val: "1" }],
+      ["UserEvent", { Action: "UserEvent", UserEvent: "SwitchboardDnd", Exten: "1002", State: "on" }],
+    ]);
+    expect(await dndOfColumn("1002")).toBe(true);
+    const off = await sentSince(ami.actions().length, () => setMyDnd({ on: false }));
+    expect(off.map((a) => [a.name, ami.header(a, "State") ?? ami.header(a, "Key")])).toEqual([
+      ["DBDel", "1002"],
+      ["UserEvent", "off"],
+    ]);
+    expect(await dndOfColumn("1002")).toBe(false);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, "1002"));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["agent.dnd_on", "agent.dnd_off"]));
+  });
+
+  it("changes nothing when Asterisk refuses, and says why", async () => {
+    session.current = currentUserFor(agent);
+    ami.refuse("UserEvent", "Permission denied");
+    expect(await setMyDnd({ on: true })).toMatchObject({
+      ok: false,
+      error: { code: "bad_request:asterisk", message: "Asterisk refused do not disturb: Permission denied" },
+    });
+    expect(await dndOfColumn("1002")).toBe(false);
+    ami.refuse("UserEvent", "");
+  });
+
+  it("needs an extension of one's own", async () => {
+    session.current = currentUserFor({ ...agent, extension: null } as User);
+    expect(await setMyDnd({ on: true })).toMatchObject({
+      ok: false,
+      error: { code: "bad_request:no_extension" },
     });
   });
 });

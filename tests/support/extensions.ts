@@ -29,7 +29,6 @@ export function extensionInput(over: Partial<CreateExtensionInput> = {}): Create
     outboundCallerId: "",
     pickupGroup: "",
     callWaiting: true,
-    dnd: false,
     ...over,
   };
 }

@@ -33,6 +33,14 @@ export async function startTranscriptAsterisk(name: string) {
         connection.socket.end();
         return;
       }
+      if (action.name === "DBGetTree") {
+        // No DND in the recorded sessions: an empty tree, as main/db.c answers it.
+        connection.write(
+          `Response: Success\r\nActionID: ${action.actionId}\r\nEventList: start\r\nMessage: Result will follow\r\n\r\n`,
+          `Event: DBGetTreeComplete\r\nActionID: ${action.actionId}\r\nEventList: Complete\r\nListItems: 0\r\n\r\n`,
+        );
+        return;
+      }
       const recorded = `${phase}-${action.name}`;
       const replies = repliesTo(transcript, recorded);
       if (replies.length === 0) {

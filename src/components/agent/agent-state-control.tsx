@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { pauseMe, queueLogin, queueLogout, unpauseMe } from "@/app/(admin)/panel/queue-actions";
+import { pauseMe, queueLogin, queueLogout, setMyDnd, unpauseMe } from "@/app/(admin)/panel/queue-actions";
 import { useLiveState } from "@/components/live/use-live-state";
-import { agentStateOf } from "@/lib/agent/agent-state";
+import { agentStateOf, dndOf } from "@/lib/agent/agent-state";
 import type { Result } from "@/lib/errors";
 
 type QueueRef = { name: string; number: string; label: string };
@@ -29,6 +29,7 @@ export function AgentStateControl({
     me,
     myQueues.map((q) => q.name),
   );
+  const dnd = dndOf(snapshot?.state ?? null, me);
   const [code, setCode] = useState(breakCodes[0]?.code ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -92,6 +93,22 @@ export function AgentStateControl({
         ) : (
           <p className="text-xs text-slate-500">No active break codes: an admin has to add one.</p>
         ))}
+      {dnd !== null && (
+        <div className="flex items-center justify-between gap-2 text-sm">
+          <span>
+            {dnd ? "Do not disturb: direct calls get busy or voicemail." : "Direct calls ring your phone."}
+          </span>
+          <button
+            type="button"
+            aria-pressed={dnd}
+            className={dnd ? "btn-primary px-2 py-0.5 text-xs" : "btn-secondary px-2 py-0.5 text-xs"}
+            disabled={busy}
+            onClick={() => run(() => setMyDnd({ on: !dnd }))}
+          >
+            Do not disturb
+          </button>
+        </div>
+      )}
       {myQueues.length > 0 && state.kind !== "unknown" && (
         <ul aria-label="My queue logins" className="space-y-1 text-sm">
           {myQueues.map((q) => {

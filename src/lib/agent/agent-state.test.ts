@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { liveQueue } from "@/lib/asterisk/live/testing/live-fixtures";
-import { emptyLiveState } from "@/lib/asterisk/live/types";
-import { agentStateOf } from "./agent-state";
+import { BlfState, emptyLiveState } from "@/lib/asterisk/live/types";
+import { agentStateOf, dndOf } from "./agent-state";
 
 describe("agentStateOf", () => {
   const state = () => {
@@ -31,5 +31,23 @@ describe("agentStateOf", () => {
       reason: "lunch",
       queues: ["q5000", "q5001"],
     });
+  });
+});
+
+describe("dndOf", () => {
+  it("is null without live state or a hint, and true when any hint of the extension shows dnd", () => {
+    const s = emptyLiveState();
+    expect(dndOf(null, "1002")).toBeNull();
+    expect(dndOf(s, "1002")).toBeNull();
+    s.extensions["1002@sb-internal"] = {
+      exten: "1002",
+      context: "sb-internal",
+      hint: "PJSIP/1002",
+      state: BlfState.Idle,
+      since: 0,
+    };
+    expect(dndOf(s, "1002")).toBe(false);
+    s.extensions["1002@other"] = { ...s.extensions["1002@sb-internal"]!, context: "other", state: BlfState.Dnd };
+    expect(dndOf(s, "1002")).toBe(true);
   });
 });

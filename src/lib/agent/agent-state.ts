@@ -1,4 +1,4 @@
-import type { LiveState } from "@/lib/asterisk/live/types";
+import { BlfState, type LiveState } from "@/lib/asterisk/live/types";
 
 /**
  * The agent's own state as the live state shows it:
@@ -29,4 +29,15 @@ export function agentStateOf(
   const paused = members.find((m) => m.member.paused);
   if (paused) return { kind: "paused", reason: paused.member.pausedReason, queues };
   return { kind: "ready", queues };
+}
+
+/**
+ * Whether the extension is in do not disturb as Asterisk holds it (the listener's hints show
+ * `dnd`); null before the live state arrives or when no hint of it is known.
+ */
+export function dndOf(state: Pick<LiveState, "extensions"> | null, extension: string): boolean | null {
+  if (!state) return null;
+  const hints = Object.values(state.extensions).filter((e) => e.exten === extension);
+  if (!hints.length) return null;
+  return hints.some((e) => e.state === BlfState.Dnd);
 }

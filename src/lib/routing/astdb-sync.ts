@@ -128,7 +128,7 @@ export async function purgeExpiredEntries(
 }
 
 /** Deleting what is already gone answers `Response: Error` ("Database entry not found"): fine. */
-function ignoreNotFound(error: unknown): undefined {
+export function ignoreNotFound(error: unknown): undefined {
   if (error instanceof AmiError && error.code === "bad_request:ami_action") return undefined;
   throw error;
 }

@@ -49,3 +49,5 @@ export const pauseMeSchema = z.object({ breakCode: breakCodeField });
 export const myQueueSchema = z.object({ queue: queueNameField });
 
 export const noInputSchema = z.object({});
+
+export const dndSchema = z.object({ on: z.boolean() });

@@ -2,12 +2,14 @@
 
 import { eq, inArray } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { appAmiAction } from "@/lib/asterisk/ami/app-ami";
 import { assertNumberFree } from "@/lib/asterisk/numbering";
 import { recordConfigChange, stageChange } from "@/lib/asterisk/pending";
 import { type AuditNote, action } from "@/lib/auth/action";
 import type { Tx } from "@/lib/db/client";
 import { type Extension, extensions } from "@/lib/db/schema/extensions";
 import { AppError } from "@/lib/errors";
+import { sendDnd } from "@/lib/extensions/dnd";
 import { applyUserLink } from "@/lib/extensions/linked-user";
 import {
   extensionAuditView,
@@ -18,6 +20,7 @@ import {
 } from "@/lib/extensions/records";
 import { generateSipSecret } from "@/lib/extensions/sip-secret";
 import { assertExtensionsUnused, findNumberReferences } from "@/lib/extensions/usage";
+import type { AmiSend } from "@/lib/routing/astdb-sync";
 import { encryptSecret } from "@/lib/settings/crypto";
 import {
   bulkEnableSchema,
@@ -30,7 +33,7 @@ import {
 export const createExtension = action(
   "extensions.write",
   createExtensionSchema,
-  async (input, { tx, user }) => {
+  async (input, { tx, user, afterCommit }) => {
     await assertNumberFree(tx, input.number);
     const { userId, ...fields } = input;
     const [row] = await tx
@@ -39,6 +42,7 @@ export const createExtension = action(
       .returning();
     // On create, "no user" leaves alone anyone whose own extension already is this number.
     const userNotes = await applyUserLink(tx, { number: row!.number, userId: userId ?? undefined });
+    afterCommit(() => syncDnd(null, row!));
     revalidatePath("/extensions");
     return {
       data: { id: row!.id },
@@ -59,7 +63,7 @@ export const createExtension = action(
 export const updateExtension = action(
   "extensions.write",
   updateExtensionSchema,
-  async (input, { tx, user }) => {
+  async (input, { tx, user, afterCommit }) => {
     const before = await loadExtensionForUpdate(tx, input.id);
     if (input.number !== before.number) {
       await assertNumberFree(tx, input.number, { id: before.id });
@@ -86,6 +90,7 @@ export const updateExtension = action(
       previousNumber: before.number,
       userId,
     });
+    afterCommit(() => syncDnd(before, after!));
     const beforeView = extensionAuditView(before, linkedBefore);
     const afterView = extensionAuditView(after!, await linkedUserEmail(tx, after!.number));
     if (before.voicemailPin !== after!.voicemailPin && after!.voicemailPin)
@@ -111,18 +116,27 @@ export const updateExtension = action(
   },
 );
 
-export const deleteExtension = action("extensions.write", extensionIdSchema, async ({ id }, { tx, user }) => {
-  const notes = await deleteRows(tx, [await loadExtensionForUpdate(tx, id)], user.id);
-  revalidatePath("/extensions");
-  return { data: { deleted: 1 }, audit: notes };
-});
+export const deleteExtension = action(
+  "extensions.write",
+  extensionIdSchema,
+  async ({ id }, { tx, user, afterCommit }) => {
+    const row = await loadExtensionForUpdate(tx, id);
+    const notes = await deleteRows(tx, [row], user.id);
+    afterCommit(() => syncDnd(row, null));
+    revalidatePath("/extensions");
+    return { data: { deleted: 1 }, audit: notes };
+  },
+);
 
 export const bulkDeleteExtensions = action(
   "extensions.write",
   bulkIdsSchema,
-  async ({ ids }, { tx, user }) => {
+  async ({ ids }, { tx, user, afterCommit }) => {
     const rows = await loadExtensionsForUpdate(tx, ids);
     const notes = await deleteRows(tx, rows, user.id);
+    afterCommit(async () => {
+      for (const row of rows) await syncDnd(row, null);
+    });
     revalidatePath("/extensions");
     return { data: { deleted: rows.length }, audit: notes };
   },
@@ -210,4 +224,19 @@ async function refuseIfReferenced(
   if (refs.length === 0) return;
   const message = `${change} would break ${refs.map((r) => r.usedBy).join(", ")}. Change ${refs.length > 1 ? "them" : "it"} first.`;
   throw new AppError("conflict:extension_in_use", message, { fieldErrors: { [field]: [message] } });
+}
+
+/**
+ * Do not disturb takes effect at once, not at the next apply (it is AstDB, not config): after the
+ * commit, the old number leaves and the new one joins AstDB's DND family as needed. If Asterisk
+ * can't be reached now, the listener's reconcile on its next connect catches up.
+ */
+async function syncDnd(
+  before: Pick<Extension, "number" | "dnd"> | null,
+  after: Pick<Extension, "number" | "dnd"> | null,
+): Promise<void> {
+  const send: AmiSend = (name, headers) => appAmiAction(name, headers);
+  if (before?.dnd && (!after?.dnd || after.number !== before.number))
+    await sendDnd(send, before.number, false);
+  if (after?.dnd && (!before?.dnd || after.number !== before.number)) await sendDnd(send, after.number, true);
 }

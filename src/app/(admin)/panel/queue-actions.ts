@@ -1,6 +1,8 @@
 "use server";
 
 import { and, eq } from "drizzle-orm";
+import { AmiError } from "@/lib/asterisk/ami/ami-error";
+import { appAmiAction } from "@/lib/asterisk/ami/app-ami";
 import { queueAddCommand, queuePauseCommand, queueRemoveCommand } from "@/lib/asterisk/live/panel-commands";
 import {
   loadLiveState,
@@ -16,7 +18,9 @@ import { extensions } from "@/lib/db/schema/extensions";
 import { breakCodes } from "@/lib/db/schema/panel";
 import { queues } from "@/lib/db/schema/queues";
 import { AppError } from "@/lib/errors";
+import { sendDnd } from "@/lib/extensions/dnd";
 import {
+  dndSchema,
   myQueueSchema,
   noInputSchema,
   pauseAgentSchema,
@@ -116,6 +120,36 @@ export const unpauseMe = action("agent.state", noInputSchema, async (_input, { u
   const own = requireOwnExtension(user);
   await sendCommand(queuePauseCommand({ extension: own, paused: false }), tx);
   return { data: { ok: true }, audit: agentAudit("agent.unpause", own, `Unpause ${own}`) };
+});
+
+/**
+ * Do not disturb for the user's own extension: stored on the extension and set in AstDB at once
+ * (extensions/dnd.ts), so direct calls get busy or voicemail from the next call on. Queue calls
+ * are what pause is for.
+ */
+export const setMyDnd = action("agent.state", dndSchema, async ({ on }, { user, tx }) => {
+  const own = requireOwnExtension(user);
+  const [row] = await tx
+    .update(extensions)
+    .set({ dnd: on })
+    .where(eq(extensions.number, own))
+    .returning({ id: extensions.id });
+  if (!row) throw new AppError("not_found:extension", `There is no extension ${own}.`);
+  try {
+    await sendDnd((name, headers) => appAmiAction(name, headers, { exec: tx }), own, on);
+  } catch (error) {
+    if (error instanceof AmiError && error.code === "bad_request:ami_action")
+      throw new AppError("bad_request:asterisk", `Asterisk refused do not disturb: ${error.message}`);
+    throw error;
+  }
+  return {
+    data: { ok: true },
+    audit: agentAudit(
+      on ? "agent.dnd_on" : "agent.dnd_off",
+      own,
+      `Do not disturb ${on ? "on" : "off"} for ${own}`,
+    ),
+  };
 });
 
 /** Agent login: adds the user's own extension to one of their queues. */

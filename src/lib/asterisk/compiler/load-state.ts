@@ -73,7 +73,6 @@ export async function loadConfigState(
       recordingPolicy: e.recordingPolicy,
       pickupGroup: e.pickupGroup,
       callWaiting: e.callWaiting,
-      dnd: e.dnd,
       classOfService: e.classOfService,
       outboundCallerId: e.outboundCallerId,
       voicemailEmail: outbound.emails.get(e.number) ?? null,

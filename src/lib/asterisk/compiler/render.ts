@@ -133,7 +133,6 @@ function dialplanExtensionView(e: ExtensionState) {
     recordAlways: e.recordingPolicy === "always",
     callWaiting: e.callWaiting,
     voicemail: e.voicemailEnabled,
-    dnd: e.dnd,
     enabled: e.enabled,
   };
 }

@@ -29,7 +29,6 @@ export type ExtensionState = {
   recordingPolicy: RecordingPolicy;
   pickupGroup: number | null;
   callWaiting: boolean;
-  dnd: boolean;
   /** Which outbound routes the extension may use; picks its endpoint's dialplan context. */
   classOfService: ClassOfService;
   /** Caller ID its outbound calls send (when the route sets none); null keeps the number. */

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, max } from "drizzle-orm";
 import { dbHandle } from "@/lib/db/client";
 import { configBlobs, configChanges, configRevisionFiles, configRevisions } from "@/lib/db/schema/config";
+import { reconcileDnd } from "@/lib/extensions/dnd";
 import { log } from "@/lib/log";
 import { type AmiSend, reconcileAstdb } from "@/lib/routing/astdb-sync";
 import { loadConfigState } from "../compiler/load-state";
@@ -171,12 +172,16 @@ async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     );
     return result({ revisionId, status: "failed", changedFiles: changed, reloaded: modules, ...failure });
   }
-  // Block and allow lists: AstDB back in line with the database (it may have missed changes made
-  // while Asterisk was unreachable). A failure here leaves the applied config in place.
+  // Block and allow lists and DND: AstDB back in line with the database (it may have missed
+  // changes made while Asterisk was unreachable, and DND edits take effect here). A failure here
+  // leaves the applied config in place.
   if (control.action) {
     const send = control.action.bind(control) as AmiSend;
     await reconcileAstdb(db, send).catch((error) =>
       log.warn({ err: errorText(error) }, "block and allow lists were not synced to AstDB"),
+    );
+    await reconcileDnd(db, send).catch((error) =>
+      log.warn({ err: errorText(error) }, "do not disturb was not synced to AstDB"),
     );
   }
   await control.close().catch(() => {});

@@ -260,3 +260,27 @@ describe("AMI simulator: scenarios in the transcripts' order", () => {
     ]);
   });
 });
+
+describe("AMI simulator: AstDB and UserEvent", () => {
+  it("puts, lists, deletes and announces as main/db.c and manager.c do", async () => {
+    const sim = await start();
+    const { client, events } = await connect(sim);
+    await client.action("DBPut", { Family: "sbdnd", Key: "1002", Val: "1" });
+    await client.action("DBPut", { Family: "sblist/a", Key: "+15550001111", Val: "0" });
+    const tree = await client.action("DBGetTree", { Family: "sbdnd" });
+    expect(tree.events.map((e) => [e.event, e.fields.Key, e.fields.Val])).toEqual([
+      ["DBGetTreeResponse", "/sbdnd/1002", "1"],
+    ]);
+    expect(tree.complete?.fields.ListItems).toBe("1");
+    await client.action("DBDel", { Family: "sbdnd", Key: "1002" });
+    await expect(client.action("DBDel", { Family: "sbdnd", Key: "1002" })).rejects.toMatchObject({
+      message: expect.stringContaining("Database entry not found"),
+    });
+    expect((await client.action("DBGetTree", { Family: "sbdnd" })).events).toEqual([]);
+    await client.action("UserEvent", { UserEvent: "SwitchboardDnd", Exten: "1002", State: "on" });
+    await until(() => events.some((e) => e.event === "UserEvent"));
+    const announced = events.find((e) => e.event === "UserEvent")!;
+    expect(announced.fields).toMatchObject({ UserEvent: "SwitchboardDnd", Exten: "1002", State: "on" });
+    expect(announced.fields.ActionID).toBeDefined();
+  });
+});

@@ -39,6 +39,8 @@ export class SimWorld {
   /** Parked calls by space. */
   readonly parked = new Map<string, SimParkedCall>();
   readonly conferences = new Map<string, SimConference>();
+  /** AstDB: `/<family>/<key>` → value (DBPut, DBDel, DBDelTree, DBGetTree). */
+  readonly astdb = new Map<string, string>();
   readonly hints: SimHint[] = [];
   readonly startedAt: number;
   eventCount = 0;

@@ -4,9 +4,11 @@ import type { AmiClientOptions } from "@/lib/asterisk/ami/ami-client-options";
 import { isEmptyListError } from "@/lib/asterisk/ami/ami-error";
 import { AmiConnectionState } from "@/lib/asterisk/ami/connection-state";
 import type { AmiEvent } from "@/lib/asterisk/ami/message";
+import { DND_FAMILY } from "@/lib/asterisk/dnd-keys";
 import { CHANNELS, type LiveCommand } from "@/lib/bus/events";
 import type { Bus, Unsubscribe } from "@/lib/bus/types";
 import type { Db } from "@/lib/db/client";
+import { reconcileDnd } from "@/lib/extensions/dnd";
 import { RecordingIndexJob } from "@/lib/recordings/index-job";
 import { type AmiSend, purgeExpiredEntries, reconcileAstdb } from "@/lib/routing/astdb-sync";
 import { cloneState, diffStates } from "../feed/apply-changes";
@@ -234,6 +236,11 @@ export class LiveListener {
       for (const action of REBUILD_ACTIONS) {
         lists[action] = await listItems(client, action);
       }
+      // DND from AstDB; an AMI user that may not read AstDB keeps the panel working without it.
+      lists.DBGetTree = await listItems(client, "DBGetTree", { Family: DND_FAMILY }).catch((err) => {
+        this.logError(err, "reading do not disturb from AstDB (DBGetTree) failed");
+        return undefined;
+      });
       if (generation !== this.syncGeneration) return;
       const before = cloneState(this.store.state);
       this.store.rebuild(lists);
@@ -245,7 +252,7 @@ export class LiveListener {
       this.setConnection({ state: "live", error: null });
       await this.publisher.flushWithSnapshot();
       await this.persistence?.reconcile(this.store.state);
-      if (this.options.db && this.astdbStale) await this.syncCallerLists(client);
+      if (this.options.db && this.astdbStale) await this.syncAstdb(client);
       this.options.log.info(
         {
           channels: Object.keys(this.store.state.channels).length,
@@ -261,14 +268,16 @@ export class LiveListener {
     }
   }
 
-  /** After every (re)connect: AstDB may have missed list changes made while it was away. */
-  private async syncCallerLists(client: AmiClient) {
+  /** After every (re)connect: AstDB may have missed list and DND changes made while it was away. */
+  private async syncAstdb(client: AmiClient) {
+    const send: AmiSend = (name, headers) => client.action(name, headers);
     try {
-      const r = await reconcileAstdb(this.options.db!, (name, headers) => client.action(name, headers));
+      const r = await reconcileAstdb(this.options.db!, send);
+      const dnd = await reconcileDnd(this.options.db!, send);
       this.astdbStale = false;
-      this.options.log.info(r, "block and allow lists synced to AstDB");
+      this.options.log.info({ ...r, dnd }, "block and allow lists and DND synced to AstDB");
     } catch (err) {
-      this.logError(err, "syncing block and allow lists to AstDB failed");
+      this.logError(err, "syncing block and allow lists and DND to AstDB failed");
     }
   }
 
@@ -339,9 +348,13 @@ export class LiveListener {
 }
 
 /** A list action's items; an "empty list" error (no conferences) is an empty list. */
-async function listItems(client: AmiClient, action: string): Promise<AmiEvent[]> {
+async function listItems(
+  client: AmiClient,
+  action: string,
+  headers: Record<string, string> = {},
+): Promise<AmiEvent[]> {
   try {
-    return (await client.action(action, {}, { timeoutMs: 30_000 })).events;
+    return (await client.action(action, headers, { timeoutMs: 30_000 })).events;
   } catch (err) {
     if (isEmptyListError(err)) return [];
     throw err;

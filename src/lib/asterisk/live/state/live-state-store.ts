@@ -7,7 +7,7 @@ import { channelReducers } from "./channel-reducer";
 import { conferenceReducers } from "./conference-reducer";
 import { LiveModel, type Reducer } from "./live-model";
 import { parkingReducers } from "./parking-reducer";
-import { presenceReducers, setDnd } from "./presence-reducer";
+import { presenceReducers } from "./presence-reducer";
 import { forgetStaleQuality, setQuality } from "./quality-reducer";
 import { queueCallerReducers, todayOf } from "./queue-callers";
 import { queueMemberReducers } from "./queue-members";
@@ -104,12 +104,6 @@ export class LiveStateStore {
       leg.spying = { target: leg.spying.target, mode };
       this.model.touch("channels", leg.uniqueid);
     }
-    return this.model.flush();
-  }
-
-  /** Sets DND for an extension (`1001` in every context, or `1001@from-internal`): app-level presence. */
-  setDnd(exten: string, on: boolean): LiveChange[] {
-    setDnd(this.model, exten, on, this.model.now());
     return this.model.flush();
   }
 

@@ -63,12 +63,17 @@ describe("devices", () => {
 });
 
 describe("DND", () => {
+  const dnd = (exten: string, state: string) =>
+    amiEvent("UserEvent", { UserEvent: "SwitchboardDnd", ActionID: "7", Exten: exten, State: state });
+  const tree = (...extens: string[]) =>
+    extens.map((e) => amiEvent("DBGetTreeResponse", { Key: `/sbdnd/${e}`, Val: "1" }));
+
   it("shows dnd whatever Asterisk says while on, and what Asterisk last said once off", () => {
     let now = 1795320010000;
     const s = newTestStore(() => now);
     s.apply(status("1001", "0"));
     s.apply(status("1002", "0"));
-    expect(s.setDnd("1001", true)).toEqual([
+    expect(s.apply(dnd("1001", "on"))).toEqual([
       {
         op: "upsert",
         collection: "extensions",
@@ -80,25 +85,39 @@ describe("DND", () => {
     expect(s.state.extensions["1001@from-internal"]?.state).toBe(BlfState.Dnd);
     expect(s.state.extensions["1002@from-internal"]?.state).toBe(BlfState.Idle);
 
-    s.rebuild(rebuildLists({ ExtensionStateList: [status("1001", "1"), status("1002", "0")] }));
-    expect(s.state.extensions["1001@from-internal"]?.state).toBe(BlfState.Dnd);
-
     now = 1795320020000;
-    s.setDnd("1001", false);
+    s.apply(dnd("1001", "off"));
     expect(s.state.extensions["1001@from-internal"]).toMatchObject({
-      state: BlfState.InUse,
+      state: BlfState.Busy,
       since: 1795320020000,
     });
   });
 
-  it("applies to a hint that shows up later, and to one context when given exten@context", () => {
+  it("applies to a hint that shows up later; ignores other user events and unexpected values", () => {
     const s = newTestStore();
-    s.setDnd("1001@from-internal", true);
+    s.apply(dnd("1001", "on"));
     s.apply(status("1001", "0"));
     expect(s.state.extensions["1001@from-internal"]?.state).toBe(BlfState.Dnd);
-    s.apply(
-      amiEvent("ExtensionStatus", { Exten: "1001", Context: "other", Hint: "PJSIP/1001", Status: "0" }),
-    );
-    expect(s.state.extensions["1001@other"]?.state).toBe(BlfState.Idle);
+    s.apply(status("1002", "0"));
+    for (const e of [
+      amiEvent("UserEvent", { UserEvent: "SwitchboardRoute", Exten: "1002", State: "on" }),
+      dnd("10;02", "on"),
+      dnd("1002", "maybe"),
+    ])
+      expect(s.apply(e)).toEqual([]);
+    expect(s.state.extensions["1002@from-internal"]?.state).toBe(BlfState.Idle);
+  });
+
+  it("is rebuilt from AstDB (DBGetTree), and kept as it was when the rebuild has no such list", () => {
+    const s = newTestStore();
+    s.apply(dnd("1001", "on"));
+    s.rebuild(rebuildLists({ ExtensionStateList: [status("1001", "1"), status("1002", "0")] }));
+    expect(s.state.extensions["1001@from-internal"]?.state).toBe(BlfState.Dnd);
+    s.rebuild({
+      ...rebuildLists({ ExtensionStateList: [status("1001", "1"), status("1002", "0")] }),
+      DBGetTree: tree("1002"),
+    });
+    expect(s.state.extensions["1001@from-internal"]?.state).toBe(BlfState.InUse);
+    expect(s.state.extensions["1002@from-internal"]?.state).toBe(BlfState.Dnd);
   });
 });

@@ -1,3 +1,5 @@
+import { ALLOW } from "../../allowlists";
+import { DND_EVENT } from "../../dnd-keys";
 import { BlfState, type LiveExtension } from "../types";
 import type { Fields } from "./ami-fields";
 import { blfFromDeviceState, blfFromExtensionStatus } from "./blf-state";
@@ -10,8 +12,9 @@ import type { LiveModel, Reducer } from "./live-model";
  *   when the BLF state changes. During boot Asterisk sends `Hint:` empty (recorded in 18): the
  *   hint already known is kept rather than blanked.
  * - `DeviceStateChange` → upsert the device with `blfFromDeviceState(State)`.
- * - DND (setDnd) is the app's presence, not Asterisk's: while on, the hint shows `dnd` whatever
- *   Asterisk says, and the state Asterisk reported comes back when it goes off.
+ * - `UserEvent: SwitchboardDnd` → DND on or off (AstDB `sbdnd/<exten>`, which the dialplan
+ *   honours; the rebuild reads it back with DBGetTree). While on, the hint shows `dnd` whatever
+ *   state Asterisk reports for the device, and that state comes back when it goes off.
  *
  * Devices of Local channels (`Local/601@from-internal`) and ConfBridge announcers (`CBAnn/800`)
  * are skipped: Asterisk marks them not cachable, so DeviceStateList never lists them and a
@@ -24,6 +27,11 @@ export const presenceReducers: Record<string, Reducer> = {
   DeviceStateChange(model, f, at) {
     applyDeviceState(model, f, at);
   },
+  /** `SwitchboardDnd` (extensions/dnd.ts): the app turned DND on or off in AstDB. */
+  UserEvent(model, f, at) {
+    if (f.UserEvent !== DND_EVENT || !f.Exten || !ALLOW.extensionNumber.test(f.Exten)) return;
+    if (f.State === "on" || f.State === "off") setDnd(model, f.Exten, f.State === "on", at);
+  },
 };
 
 export function applyExtensionStatus(model: LiveModel, f: Fields, at: number): void {
@@ -33,7 +41,7 @@ export function applyExtensionStatus(model: LiveModel, f: Fields, at: number): v
   const key = `${exten}@${context}`;
   const reported = blfFromExtensionStatus(f.Status);
   model.asteriskExtensionStates.set(key, reported);
-  const state = isDnd(model, exten, key) ? BlfState.Dnd : reported;
+  const state = isDnd(model, exten) ? BlfState.Dnd : reported;
   const known = model.state.extensions[key];
   const hint = f.Hint || known?.hint || "";
   if (known !== undefined && known.state === state && known.hint === hint) return;
@@ -53,25 +61,24 @@ export function applyDeviceState(model: LiveModel, f: Fields, at: number): void 
 }
 
 /**
- * DND on or off for `exten` (every context) or one `exten@context`. Hints not seen yet pick the
- * flag up when they arrive. Returns through model.touch like any reducer.
+ * DND on or off for `exten`, in every context its hint is in. Hints not seen yet pick the flag up
+ * when they arrive.
  */
-export function setDnd(model: LiveModel, target: string, on: boolean, at: number): void {
-  if (on) model.dnd.add(target);
-  else model.dnd.delete(target);
-  const byContext = target.includes("@");
+function setDnd(model: LiveModel, exten: string, on: boolean, at: number): void {
+  if (on) model.dnd.add(exten);
+  else model.dnd.delete(exten);
   for (const [key, extension] of Object.entries(model.state.extensions)) {
-    if (byContext ? key !== target : extension.exten !== target) continue;
+    if (extension.exten !== exten) continue;
     const reported = model.asteriskExtensionStates.get(key) ?? extension.state;
-    const state = isDnd(model, extension.exten, key) ? BlfState.Dnd : reported;
+    const state = isDnd(model, exten) ? BlfState.Dnd : reported;
     if (state === extension.state) continue;
     model.state.extensions[key] = { ...extension, state, since: at } satisfies LiveExtension;
     model.touch("extensions", key);
   }
 }
 
-export function isDnd(model: LiveModel, exten: string, key: string): boolean {
-  return model.dnd.size > 0 && (model.dnd.has(exten) || model.dnd.has(key));
+export function isDnd(model: LiveModel, exten: string): boolean {
+  return model.dnd.has(exten);
 }
 
 export function isCachedDevice(device: string): boolean {

@@ -1,4 +1,5 @@
 import type { AmiEvent } from "../../ami/message";
+import { dndExtensionsOf } from "../../dnd-keys";
 import { BlfState, type LiveChannel, type LiveQueue, type LiveState } from "../types";
 import { chanSpyTarget, durationSeconds, flag, int, spyModeFromChanSpyData } from "./ami-fields";
 import { blfFromDeviceState, blfFromExtensionStatus } from "./blf-state";
@@ -30,6 +31,8 @@ export type RebuildAction = (typeof REBUILD_ACTIONS)[number];
  */
 export type RebuildLists = Record<RebuildAction, AmiEvent[]> & {
   ConfbridgeList?: Record<string, AmiEvent[]>;
+  /** `DBGetTree` of the DND family: which extensions are in do not disturb. */
+  DBGetTree?: AmiEvent[];
 };
 
 /**
@@ -42,8 +45,9 @@ export type RebuildLists = Record<RebuildAction, AmiEvent[]> & {
  * `onHold`, `recording`, `queue`, `createdAt`/`answeredAt` and `spying`; a hint's or device's
  * `since` while its state is unchanged; a member's `pausedSince`; a caller's `joinedAt`; a
  * bridge's or room's start; a queue's `today` counters for the same local day (QueueStatus's own
- * counters run since the last reload, not since midnight). DND, noted spy modes and browser
- * phones' call quality are the app's and survive as they are. After a Shutdown nothing carries
+ * counters run since the last reload, not since midnight). DND is what AstDB holds (DBGetTree;
+ * without that list it stays as it was). Noted spy modes and browser phones' call quality are the
+ * app's and survive as they are. After a Shutdown nothing carries
  * over: its channels are gone.
  *
  * A channel first seen here is dated by its `Duration`; if it is Up it counts as answered since
@@ -58,6 +62,10 @@ export function rebuildModel(model: LiveModel, lists: RebuildLists): void {
   model.parkedKey.clear();
   model.conferenceOf.clear();
   model.asteriskExtensionStates.clear();
+  if (lists.DBGetTree) {
+    model.dnd.clear();
+    for (const extension of dndExtensionsOf(lists.DBGetTree)) model.dnd.add(extension);
+  }
 
   const spies: LiveChannel[] = [];
   for (const { event, fields: f } of lists.CoreShowChannels ?? []) {
@@ -106,7 +114,7 @@ export function rebuildModel(model: LiveModel, lists: RebuildLists): void {
     const key = `${f.Exten}@${context}`;
     const reported = blfFromExtensionStatus(f.Status);
     model.asteriskExtensionStates.set(key, reported);
-    const stateNow = isDnd(model, f.Exten, key) ? BlfState.Dnd : reported;
+    const stateNow = isDnd(model, f.Exten) ? BlfState.Dnd : reported;
     const before = previous.extensions[key];
     const since = before !== undefined && before.state === stateNow ? before.since : now;
     state.extensions[key] = {
