@@ -47,7 +47,11 @@ describe("dndOf", () => {
       since: 0,
     };
     expect(dndOf(s, "1002")).toBe(false);
-    s.extensions["1002@other"] = { ...s.extensions["1002@sb-internal"]!, context: "other", state: BlfState.Dnd };
+    s.extensions["1002@other"] = {
+      ...s.extensions["1002@sb-internal"]!,
+      context: "other",
+      state: BlfState.Dnd,
+    };
     expect(dndOf(s, "1002")).toBe(true);
   });
 });
