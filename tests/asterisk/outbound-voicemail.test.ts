@@ -3,8 +3,10 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { clickToCall } from "@/app/(admin)/panel/actions";
 import { GET } from "@/app/api/voicemail/[box]/[folder]/[index]/route";
 import { AmiClient } from "@/lib/asterisk/ami/ami-client";
+import { closeAppAmi } from "@/lib/asterisk/ami/app-ami";
 import type { AmiEvent } from "@/lib/asterisk/ami/message";
 import { loadConfigState } from "@/lib/asterisk/compiler/load-state";
 import { requestApply } from "@/lib/asterisk/publish/apply";
@@ -21,7 +23,7 @@ import { greetingPath, listMessages, voicemailRoot } from "@/lib/voicemail/spool
 import { useTestDb } from "../support/test-db";
 import { currentUserFor, insertUser } from "../support/users";
 import { asterisk } from "./env";
-import { waitFor } from "./helpers";
+import { cli, startBaresip, waitFor } from "./helpers";
 
 const session = vi.hoisted(() => ({ current: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", async () => (await import("../support/recordings")).sessionMock(session));
@@ -149,6 +151,42 @@ describe("outbound routes on a real Asterisk", () => {
     await dialFrom("sb-cos-national", "0207946");
     const got = await waitFor("the national call at carrier a", async () => carrierEvents(mark)[0], 20_000);
     expect(got.fields).toMatchObject({ Endpoint: "sbcarriera", Number: "44207946", Caller: "+4420000001" });
+  });
+
+  it("click-to-call rings the user's own phone, then dials out through the route its class may use", async () => {
+    const phone = startBaresip({
+      user: "7801",
+      password: "Tst7801secretABCDEFGH12",
+      port: 5291,
+      autoAnswer: true,
+    });
+    try {
+      await waitFor(
+        "7801 registered",
+        async () => (await cli("pjsip show contacts")).includes("7801/sip:7801"),
+        20_000,
+      );
+      session.current = currentUserFor(await insertUser({ role: "admin", extension: "7801" }));
+      const mark = events.length;
+      expect(await clickToCall({ number: "0207946" })).toMatchObject({ ok: true });
+      const got = await waitFor("the click-to-call at carrier a", async () => carrierEvents(mark)[0], 20_000);
+      expect(got.fields).toMatchObject({ Endpoint: "sbcarriera", Number: "44207946", Caller: "+4420000001" });
+      // A number the class may not dial is refused by the same dialplan the phone dials from.
+      const refused = events.length;
+      expect(await clickToCall({ number: "00441234567" })).toMatchObject({
+        ok: false,
+        error: {
+          code: "bad_request:number",
+          message: "No number or outbound route lets extension 7801 (class national) dial 00441234567.",
+        },
+      });
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(carrierEvents(refused)).toEqual([]);
+    } finally {
+      await ami.action("Hangup", { Channel: "/^PJSIP\\/7801-/" }).catch(() => {});
+      await phone.stop();
+      await closeAppAmi();
+    }
   });
 
   it("refuses a route the caller's class doesn't admit", async () => {

@@ -1,6 +1,7 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { sendLiveCommand } from "@/lib/asterisk/live/commands";
 import {
   atxferCommand,
@@ -27,6 +28,7 @@ import type { LiveChannel, SpyMode } from "@/lib/asterisk/live/types";
 import { findNumberOwner } from "@/lib/asterisk/numbering";
 import { type ActionContext, action } from "@/lib/auth/action";
 import type { Permission } from "@/lib/auth/permissions";
+import { extensions } from "@/lib/db/schema/extensions";
 import { supervisionSessions } from "@/lib/db/schema/panel";
 import { AppError } from "@/lib/errors";
 import { assertOnDemandAllowed } from "@/lib/recordings/on-demand";
@@ -173,7 +175,20 @@ export const clickToCall = action("panel.originate", clickToCallSchema, async (i
       fieldErrors: { number: ["That is your own extension."] },
     });
   }
-  await sendCommand(originateCommand(own, input.number), tx);
+  const [phone] = await tx
+    .select({ classOfService: extensions.classOfService })
+    .from(extensions)
+    .where(eq(extensions.number, own))
+    .limit(1);
+  if (!phone) throw new AppError("not_found:extension", `Your extension ${own} does not exist any more.`);
+  await sendCommand(originateCommand(own, input.number, phone.classOfService), tx).catch((error) => {
+    // Asterisk checks the number against the phone's context before ringing anyone.
+    if (error instanceof AppError && /extension does not exist/i.test(error.message)) {
+      const message = `No number or outbound route lets extension ${own} (class ${phone.classOfService}) dial ${input.number}.`;
+      throw new AppError("bad_request:number", message, { fieldErrors: { number: [message] } });
+    }
+    throw error;
+  });
   return {
     data: { ok: true },
     audit: {

@@ -40,9 +40,9 @@ describe("panel AMI commands", () => {
       Priority: "1",
     });
     expect(atxferCommand("PJSIP/1002-00000001", "1005").headers).toMatchObject({ Context: "sb-internal" });
-    expect(originateCommand("1001", "+4930123").headers).toMatchObject({
+    expect(originateCommand("1001", "+4930123", "national").headers).toMatchObject({
       Channel: "PJSIP/1001",
-      Context: "sb-internal",
+      Context: "sb-cos-national",
       Exten: "+4930123",
       Priority: "1",
       Async: "true",
@@ -94,9 +94,10 @@ describe("panel AMI commands", () => {
     () => hangupCommand("PJSIP/1002-1\r\nAction: Originate"),
     () => redirectCommand("PJSIP/1002-1", "1005,1"),
     () => redirectCommand("PJSIP/1002-1", "1005;x"),
-    () => originateCommand("1001", "1002\n"),
+    () => originateCommand("1001", "1002\n", "national"),
+    () => originateCommand("1001", "1002", "national,x" as "national"),
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text is the attack
-    () => originateCommand("1001", "${SHELL(id)}"),
+    () => originateCommand("1001", "${SHELL(id)}", "national"),
     () =>
       spyCommand({ supervisorExtension: "1001", target: "PJSIP/1002-1,qBE", mode: "listen", channelId: "x" }),
     () => spyCommand({ supervisorExtension: "1001", target: "Local/1@x;1", mode: "listen", channelId: "x" }),

@@ -1,5 +1,6 @@
 import { ALLOW } from "@/lib/asterisk/allowlists";
 import { AppError } from "@/lib/errors";
+import { CLASSES_OF_SERVICE, type ClassOfServiceValue } from "@/lib/validations/trunk-options";
 import type { SpyMode } from "./types";
 
 /**
@@ -141,13 +142,27 @@ export function parkCommand(channel: string, timeoutChannel: string | null): Ami
   };
 }
 
-/** Click-to-call: rings the user's own phone first, then dials `number` from sb-internal. */
-export function originateCommand(ownExtension: string, number: string): AmiCommand {
+/**
+ * Click-to-call: rings the user's own phone first, then dials `number` from the phone's own
+ * dialplan context, `sb-cos-<class of service>`: internal numbers, and outside numbers through the
+ * outbound routes that class may use, exactly as if the phone had dialled it.
+ */
+export function originateCommand(
+  ownExtension: string,
+  number: string,
+  classOfService: ClassOfServiceValue,
+): AmiCommand {
+  if (!(CLASSES_OF_SERVICE as readonly string[]).includes(classOfService)) {
+    throw new AppError(
+      "bad_request:ami_value",
+      "Refused to send an unexpected class of service to Asterisk.",
+    );
+  }
   return {
     action: "Originate",
     headers: {
       Channel: endpoint(ownExtension),
-      Context: INTERNAL_CONTEXT,
+      Context: `sb-cos-${classOfService}`,
       Exten: checked("dial", number),
       Priority: "1",
       CallerID: `${ownExtension} <${ownExtension}>`,
