@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { BreakCode } from "@/lib/db/schema/panel";
 import { intValue } from "@/lib/form-values";
@@ -13,7 +13,6 @@ export function BreakCodeForm({
 }: {
   breakCode?: Pick<BreakCode, "id" | "code" | "label" | "paid" | "active" | "sortOrder">;
 }) {
-  const router = useRouter();
   const { errors, message, busy, submit } = useActionForm();
   return (
     <form
@@ -84,14 +83,7 @@ export function BreakCodeForm({
           Active (agents can choose it)
         </label>
       </fieldset>
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : breakCode ? "Save changes" : "Create break code"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={breakCode ? "Save changes" : "Create break code"} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { CallerListKind } from "@/lib/db/schema/inbound";
 import { CALLER_LIST_KIND_LABELS, CALLER_LIST_KINDS } from "@/lib/validations/inbound";
@@ -10,7 +10,6 @@ import { createCallerList, updateCallerList } from "./actions";
 export type ExistingCallerList = { id: string; name: string; kind: CallerListKind; description: string };
 
 export function CallerListForm({ list }: { list?: ExistingCallerList }) {
-  const router = useRouter();
   const { errors, message, busy, submit } = useActionForm();
   return (
     <form
@@ -55,14 +54,7 @@ export function CallerListForm({ list }: { list?: ExistingCallerList }) {
       <Field label="Description" name="description" errors={errors.description} help="Optional.">
         {(p) => <input {...p} defaultValue={list?.description} className="input" autoComplete="off" />}
       </Field>
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : list ? "Save changes" : "Create list"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={list ? "Save changes" : "Create list"} />
     </form>
   );
 }

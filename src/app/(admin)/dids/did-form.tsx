@@ -1,7 +1,6 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type CallerListChoice, CallerListPicker } from "@/components/caller-list-picker";
 import {
@@ -10,6 +9,7 @@ import {
   type DestinationValue,
 } from "@/components/destination-picker";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import { MAX_CALLER_RULES } from "@/lib/validations/inbound";
 import { createDid, updateDid } from "./actions";
@@ -35,7 +35,6 @@ export function DidForm({
   choices: DestinationChoices;
   lists: CallerListChoice[];
 }) {
-  const router = useRouter();
   const [destination, setDestination] = useState<DestinationValue>(
     did?.destination ?? { type: "hangup", target: "" },
   );
@@ -220,14 +219,7 @@ export function DidForm({
 
       <CallerListPicker lists={lists} value={assigned} onChange={setAssigned} errors={errors.lists} />
 
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : did ? "Save changes" : "Create inbound number"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={did ? "Save changes" : "Create inbound number"} />
     </form>
   );
 }

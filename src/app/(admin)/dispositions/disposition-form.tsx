@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { DispositionCode } from "@/lib/db/schema/agent";
 import { intValue } from "@/lib/form-values";
@@ -13,7 +13,6 @@ export function DispositionForm({
 }: {
   disposition?: Pick<DispositionCode, "id" | "code" | "label" | "active" | "sortOrder">;
 }) {
-  const router = useRouter();
   const { errors, message, busy, submit } = useActionForm();
   return (
     <form
@@ -72,14 +71,7 @@ export function DispositionForm({
         <input type="checkbox" name="active" defaultChecked={disposition?.active ?? true} />
         Active (agents can choose it)
       </label>
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : disposition ? "Save changes" : "Create disposition code"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={disposition ? "Save changes" : "Create disposition code"} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import { CODECS } from "@/lib/asterisk/allowlists";
 import type { ExtensionView, LinkableUser } from "@/lib/db/queries/extensions";
@@ -26,7 +26,6 @@ const TOGGLES: { key: Toggle; label: string; help: string }[] = [
 
 /** Create and edit. The server validates everything again; errors come back per field. */
 export function ExtensionForm({ extension, users }: { extension?: ExtensionView; users: LinkableUser[] }) {
-  const router = useRouter();
   const { errors, message, busy, submit } = useActionForm();
   const [voicemail, setVoicemail] = useState(extension?.voicemailEnabled ?? false);
   const [codecs, setCodecs] = useState<string[]>(extension?.codecs ?? DEFAULT_CODECS);
@@ -280,14 +279,7 @@ export function ExtensionForm({ extension, users }: { extension?: ExtensionView;
         </Field>
       </fieldset>
 
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : extension ? "Save changes" : "Create extension"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={extension ? "Save changes" : "Create extension"} />
     </form>
   );
 }

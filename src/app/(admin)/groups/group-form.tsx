@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
   type DestinationChoices,
@@ -9,6 +8,7 @@ import {
 } from "@/components/destination-picker";
 import type { ExtensionChoice } from "@/components/extension-adder";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { FieldErrors } from "@/lib/errors";
 import { intValue } from "@/lib/form-values";
@@ -27,7 +27,6 @@ export type ExistingGroup = {
 };
 
 export function GroupForm({ group, choices }: { group?: ExistingGroup; choices: DestinationChoices }) {
-  const router = useRouter();
   const [members, setMembers] = useState<ExtensionChoice[]>(group?.members ?? []);
   const [failover, setFailover] = useState<DestinationValue>(
     group?.failover ?? { type: "hangup", target: "" },
@@ -134,14 +133,7 @@ export function GroupForm({ group, choices }: { group?: ExistingGroup; choices: 
         />
       </section>
 
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : group ? "Save changes" : "Create group"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={group ? "Save changes" : "Create group"} />
     </form>
   );
 }

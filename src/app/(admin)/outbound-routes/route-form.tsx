@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { FieldErrors } from "@/lib/errors";
 import { intValue } from "@/lib/form-values";
@@ -24,7 +24,6 @@ type TrunkChoice = { id: string; name: string; direction: string };
 
 /** Patterns one per line; trunks picked in failover order. Everything is checked again on the server. */
 export function RouteForm({ route, trunks }: { route?: ExistingRoute; trunks: TrunkChoice[] }) {
-  const router = useRouter();
   const { errors, message, busy, submit } = useActionForm();
   const [chosen, setChosen] = useState<{ id: string; name: string }[]>(route?.trunks ?? []);
   const [classes, setClasses] = useState<Class[]>(route?.classes ?? ["national", "international"]);
@@ -194,14 +193,7 @@ export function RouteForm({ route, trunks }: { route?: ExistingRoute; trunks: Tr
         )}
       </fieldset>
 
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : route ? "Save changes" : "Create route"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={route ? "Save changes" : "Create route"} />
     </form>
   );
 }

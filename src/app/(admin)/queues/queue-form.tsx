@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type CallerListChoice, CallerListPicker } from "@/components/caller-list-picker";
 import {
@@ -10,6 +9,7 @@ import {
 } from "@/components/destination-picker";
 import type { ExtensionChoice } from "@/components/extension-adder";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { ActiveHoursWindow, QueueStrategy } from "@/lib/db/schema/queues";
 import { intValue } from "@/lib/form-values";
@@ -84,7 +84,6 @@ export function QueueForm({
   /** Music-on-hold classes of the sound library; "default" is always offered. */
   mohClasses?: string[];
 }) {
-  const router = useRouter();
   const [callerLists, setCallerLists] = useState<string[]>(queue?.callerLists ?? []);
   const [number, setNumber] = useState(queue?.number ?? "");
   const [staticMembers, setStatic] = useState<StaticMemberValue[]>(
@@ -310,14 +309,7 @@ export function QueueForm({
         />
       </Section>
 
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : queue ? "Save changes" : "Create queue"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={queue ? "Save changes" : "Create queue"} />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type CallerListChoice, CallerListPicker } from "@/components/caller-list-picker";
 import type { DestinationChoices } from "@/components/destination-picker";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import { intValue } from "@/lib/form-values";
 import { createRingTree, updateRingTree } from "./actions";
@@ -27,7 +27,6 @@ export function RingTreeForm({
   choices: DestinationChoices;
   lists: CallerListChoice[];
 }) {
-  const router = useRouter();
   const [nodes, setNodes] = useState<NodeValue[]>(
     tree?.nodes ?? [{ key: "n1", parentKey: null, kind: "extension", target: "", listId: "", timeout: "20" }],
   );
@@ -101,14 +100,7 @@ export function RingTreeForm({
         <TreeEditor nodes={nodes} onChange={setNodes} choices={choices} lists={lists} errors={errors} />
       </section>
       <CallerListPicker lists={lists} value={assigned} onChange={setAssigned} errors={errors.lists} />
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : tree ? "Save changes" : "Create ring tree"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={tree ? "Save changes" : "Create ring tree"} />
     </form>
   );
 }

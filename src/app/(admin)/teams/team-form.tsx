@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import { createTeam, updateTeam } from "./actions";
 import { type MemberChoice, type MemberValue, TeamMembersEditor } from "./team-members-editor";
@@ -17,7 +17,6 @@ export function TeamForm({
   team?: ExistingTeam;
   choices: { users: MemberChoice[]; queues: QueueChoice[] };
 }) {
-  const router = useRouter();
   const [members, setMembers] = useState<MemberValue[]>(team?.members ?? []);
   const [queues, setQueues] = useState<QueueChoice[]>(team?.queues ?? []);
   const { errors, message, busy, submit } = useActionForm();
@@ -69,14 +68,7 @@ export function TeamForm({
           errors={listErrors("queues")}
         />
       </Section>
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : team ? "Save changes" : "Create team"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={team ? "Save changes" : "Create team"} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { Plus, X } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
   type DestinationChoices,
@@ -9,6 +8,7 @@ import {
   type DestinationValue,
 } from "@/components/destination-picker";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { FieldErrors } from "@/lib/errors";
 import type { HolidayRange, ScheduleRule } from "@/lib/routing/time-condition";
@@ -35,7 +35,6 @@ export function TimeConditionForm({
   choices: DestinationChoices;
   timezone: string;
 }) {
-  const router = useRouter();
   const [number, setNumber] = useState(tc?.number ?? "");
   const [schedule, setSchedule] = useState<Keyed<ScheduleRule>[]>(() =>
     keyed(tc?.schedule ?? [{ days: [1, 2, 3, 4, 5], start: "09:00", end: "16:59" }]),
@@ -267,14 +266,7 @@ export function TimeConditionForm({
         />
       </section>
 
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : tc ? "Save changes" : "Create time condition"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={tc ? "Save changes" : "Create time condition"} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import { CODECS } from "@/lib/asterisk/allowlists";
 import { intValue } from "@/lib/form-values";
@@ -40,7 +40,6 @@ export type ExistingTrunk = {
 
 /** Create and edit a carrier. The password is write-only: empty on edit keeps the stored one. */
 export function TrunkForm({ trunk }: { trunk?: ExistingTrunk }) {
-  const router = useRouter();
   const { errors, message, busy, submit } = useActionForm();
   const [authMode, setAuthMode] = useState(trunk?.authMode ?? "registration");
   const [callerIdMode, setCallerIdMode] = useState(trunk?.callerIdMode ?? "extension");
@@ -260,14 +259,7 @@ export function TrunkForm({ trunk }: { trunk?: ExistingTrunk }) {
           </p>
         )}
       </fieldset>
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : trunk ? "Save changes" : "Create trunk"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={trunk ? "Save changes" : "Create trunk"} />
     </form>
   );
 }

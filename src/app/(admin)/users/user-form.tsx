@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { PERMISSIONS, type Permission, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from "@/lib/auth/permissions";
@@ -21,7 +21,6 @@ type Existing = {
 type Override = "default" | "grant" | "revoke";
 
 export function UserForm({ user }: { user?: Existing }) {
-  const router = useRouter();
   const [role, setRole] = useState<Role>(user?.role ?? "agent");
   const [overrides, setOverrides] = useState<Record<string, Override>>(() => {
     const o: Record<string, Override> = {};
@@ -165,14 +164,7 @@ export function UserForm({ user }: { user?: Existing }) {
         </div>
       </fieldset>
 
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : user ? "Save changes" : "Create user"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={user ? "Save changes" : "Create user"} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { ArrowDown, ArrowUp, X } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Field, FormError } from "@/components/field";
+import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import { MOH_SORT_LABELS, MOH_SORTS } from "@/lib/validations/moh-class";
 import { createMohClass, updateMohClass } from "../actions";
@@ -17,7 +17,6 @@ export function MohClassForm({
   cls?: { id: string; name: string; sort: (typeof MOH_SORTS)[number]; sounds: SoundChoice[] };
   library: SoundChoice[];
 }) {
-  const router = useRouter();
   const addId = useId();
   const [items, setItems] = useState<SoundChoice[]>(cls?.sounds ?? []);
   const [pick, setPick] = useState("");
@@ -147,14 +146,7 @@ export function MohClassForm({
           </p>
         )}
       </fieldset>
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => router.back()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Saving…" : cls ? "Save changes" : "Create class"}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={cls ? "Save changes" : "Create class"} />
     </form>
   );
 }
