@@ -1,6 +1,7 @@
 "use client";
 
-import { Field, FormError } from "@/components/field";
+import { CodeFields } from "@/components/code-fields";
+import { FormError } from "@/components/field";
 import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { BreakCode } from "@/lib/db/schema/panel";
@@ -35,43 +36,13 @@ export function BreakCodeForm({
       }}
     >
       <FormError message={message} />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field
-          label="Label"
-          name="label"
-          errors={errors.label}
-          help="What agents and reports show, up to 60 characters."
-        >
-          {(p) => <input {...p} defaultValue={breakCode?.label} className="input" autoComplete="off" />}
-        </Field>
-        <Field
-          label="Code"
-          name="code"
-          errors={errors.code}
-          help="Sent to Asterisk with the pause: 1–32 letters, digits, '-' or '_'."
-        >
-          {(p) => (
-            <input {...p} defaultValue={breakCode?.code} className="input font-mono" autoComplete="off" />
-          )}
-        </Field>
-        <Field
-          label="Order"
-          name="sortOrder"
-          errors={errors.sortOrder}
-          help={`Lower first, ${BREAK_CODE_ORDER.min}–${BREAK_CODE_ORDER.max}.`}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={BREAK_CODE_ORDER.min}
-              max={BREAK_CODE_ORDER.max}
-              defaultValue={breakCode?.sortOrder ?? 0}
-              className="input"
-            />
-          )}
-        </Field>
-      </div>
+      <CodeFields
+        values={breakCode}
+        errors={errors}
+        labelHelp="What agents and reports show, up to 60 characters."
+        codeHelp="Sent to Asterisk with the pause: 1–32 letters, digits, '-' or '_'."
+        order={BREAK_CODE_ORDER}
+      />
       <fieldset className="space-y-2">
         <legend className="label">Options</legend>
         <label className="flex items-center gap-2 text-sm">

@@ -1,6 +1,7 @@
 "use client";
 
-import { Field, FormError } from "@/components/field";
+import { CodeFields } from "@/components/code-fields";
+import { FormError } from "@/components/field";
 import { FormActions } from "@/components/form-actions";
 import { useActionForm } from "@/components/use-action-form";
 import type { DispositionCode } from "@/lib/db/schema/agent";
@@ -35,38 +36,13 @@ export function DispositionForm({
       }}
     >
       <FormError message={message} />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Label" name="label" errors={errors.label} help="What agents pick, up to 60 characters.">
-          {(p) => <input {...p} defaultValue={disposition?.label} className="input" autoComplete="off" />}
-        </Field>
-        <Field
-          label="Code"
-          name="code"
-          errors={errors.code}
-          help="For reports and exports: 1–32 letters, digits, '-' or '_'."
-        >
-          {(p) => (
-            <input {...p} defaultValue={disposition?.code} className="input font-mono" autoComplete="off" />
-          )}
-        </Field>
-        <Field
-          label="Order"
-          name="sortOrder"
-          errors={errors.sortOrder}
-          help={`Lower first, ${DISPOSITION_ORDER.min}–${DISPOSITION_ORDER.max}.`}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={DISPOSITION_ORDER.min}
-              max={DISPOSITION_ORDER.max}
-              defaultValue={disposition?.sortOrder ?? 0}
-              className="input"
-            />
-          )}
-        </Field>
-      </div>
+      <CodeFields
+        values={disposition}
+        errors={errors}
+        labelHelp="What agents pick, up to 60 characters."
+        codeHelp="For reports and exports: 1–32 letters, digits, '-' or '_'."
+        order={DISPOSITION_ORDER}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="active" defaultChecked={disposition?.active ?? true} />
         Active (agents can choose it)
