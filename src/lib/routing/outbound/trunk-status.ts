@@ -1,10 +1,13 @@
+import { BlfState, type LiveDevice } from "@/lib/asterisk/live/types";
+
 type ListEvent = { event?: string; fields: Record<string, string | undefined> };
 
 /**
  * A trunk's live state as the trunks page shows it. Registration trunks report their outbound
  * registration (PJSIPShowRegistrationsOutbound: Registered, Unregistered, Rejected, …); IP
  * trunks the endpoint's device state, which qualify keeps current (Unavailable when the carrier
- * stops answering OPTIONS).
+ * stops answering OPTIONS). That one comes from the listener's live state (DeviceStateChange),
+ * not from PJSIPShowEndpoints, which would list every phone on each poll.
  */
 export type TrunkLiveState = {
   registration: string | null;
@@ -13,11 +16,11 @@ export type TrunkLiveState = {
 
 export type TrunkStatusMap = Record<string, TrunkLiveState>;
 
-/** Folds the two list replies into one state per trunk name (pure, for tests). */
+/** Folds the registrations list and the live device states into one state per trunk name (pure). */
 export function trunkStatusFrom(
   names: string[],
   registrations: ListEvent[],
-  endpoints: ListEvent[],
+  devices: Readonly<Record<string, LiveDevice>> | null,
 ): TrunkStatusMap {
   const out: TrunkStatusMap = {};
   for (const name of names) out[name] = { registration: null, endpoint: null };
@@ -26,10 +29,9 @@ export function trunkStatusFrom(
     const name = e.fields.ObjectName ?? "";
     if (out[name]) out[name].registration = e.fields.Status ?? null;
   }
-  for (const e of endpoints) {
-    if (e.event !== "EndpointList") continue;
-    const name = e.fields.ObjectName ?? "";
-    if (out[name]) out[name].endpoint = e.fields.DeviceState ?? null;
+  for (const name of names) {
+    const device = devices?.[`PJSIP/${name}`];
+    if (device) out[name]!.endpoint = device.state === BlfState.Unavailable ? "Unavailable" : "Available";
   }
   return out;
 }

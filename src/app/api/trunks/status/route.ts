@@ -1,5 +1,6 @@
 import { isEmptyListError } from "@/lib/asterisk/ami/ami-error";
 import { appAmiAction } from "@/lib/asterisk/ami/app-ami";
+import { loadLiveState } from "@/lib/asterisk/live/panel-targets";
 import { authorizeRequest } from "@/lib/auth/session";
 import { listTrunkNames } from "@/lib/db/queries/trunks";
 import { AppError } from "@/lib/errors";
@@ -9,21 +10,22 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /**
- * Live registration and reachability of every trunk, read from AMI on each request (the trunks
- * page polls it every few seconds; two list actions however many trunks there are).
+ * Live registration and reachability of every trunk (the trunks page polls it every few
+ * seconds): registrations from one AMI list of outbound registrations (trunks only), reachability
+ * from the live state's device states, which the listener keeps; with no live state yet, unknown.
  */
 export async function GET() {
   try {
     await authorizeRequest("trunks.read");
     const names = await listTrunkNames();
-    const [registrations, endpoints] = await Promise.all([
+    const [registrations, live] = await Promise.all([
       appAmiAction("PJSIPShowRegistrationsOutbound", {}).catch(emptyOnNoList),
-      appAmiAction("PJSIPShowEndpoints", {}).catch(emptyOnNoList),
+      loadLiveState().catch(() => null),
     ]);
     return Response.json(
       {
         at: new Date().toISOString(),
-        trunks: trunkStatusFrom(names, registrations.events, endpoints.events),
+        trunks: trunkStatusFrom(names, registrations.events, live?.devices ?? null),
       },
       { headers: { "Cache-Control": "no-store" } },
     );
