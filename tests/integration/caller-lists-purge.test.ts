@@ -46,11 +46,11 @@ describe("expired block/allow entries", () => {
     const pending = await db.select().from(configChanges).where(isNull(configChanges.revisionId));
     expect(pending).toEqual([expect.objectContaining({ entity: "callerlist", entityId: list!.id })]);
 
-    // The reconcile writes what is left, with each expiry, after clearing the family.
+    // The reconcile reads AstDB (empty here) and writes what is left, with each expiry.
     const again = recorder();
     await reconcileAstdb(db, again.send);
     expect(again.sent).toEqual([
-      ["DBDelTree", { Family: `sblist/${list!.id}` }],
+      ["DBGetTree", { Family: "sblist" }],
       [
         "DBPut",
         { Family: `sblist/${list!.id}`, Key: "+15550002", Val: String(Math.floor(future.getTime() / 1000)) },
@@ -58,6 +58,49 @@ describe("expired block/allow entries", () => {
       ["DBPut", { Family: `sblist/${list!.id}`, Key: "+15550003", Val: "0" }],
     ]);
     await db.delete(configChanges).where(eq(configChanges.entity, "callerlist"));
+  });
+
+  it("reconciles by difference: leaves what matches, re-puts a changed expiry, deletes what is gone", async () => {
+    const [list] = await db.insert(callerLists).values({ name: "Diff", kind: "block" }).returning();
+    await db.insert(callerListEntries).values([
+      { listId: list!.id, value: "+15551001", expiresAt: null },
+      { listId: list!.id, value: "+15551002", expiresAt: null },
+    ]);
+    const family = `sblist/${list!.id}`;
+    const sent: [string, Record<string, string>][] = [];
+    const send: AmiSend = async (name, headers) => {
+      sent.push([name, headers as Record<string, string>]);
+      const tree = [
+        [`/${family}/+15551001`, "0"],
+        [`/${family}/+15551002`, "1999999999"],
+        [`/${family}/+15559999`, "0"],
+        ["/sblist/gone-list/+15550000", "0"],
+        ["/sblist/bad;id/+1", "0"],
+      ];
+      return {
+        response: { type: "response", response: "Success", fields: {} },
+        events:
+          name === "DBGetTree"
+            ? tree.map(([Key, Val]) => ({ type: "event", event: "DBGetTreeResponse", fields: { Key, Val } }))
+            : [],
+      } as never;
+    };
+    const r = await reconcileAstdb(db, send);
+    expect(sent.filter(([n]) => n !== "DBGetTree")).toEqual(
+      expect.arrayContaining([
+        ["DBPut", { Family: family, Key: "+15551002", Val: "0" }],
+        ["DBDel", { Family: family, Key: "+15559999" }],
+        ["DBDel", { Family: "sblist/gone-list", Key: "+15550000" }],
+      ]),
+    );
+    expect(sent.some(([n, h]) => n === "DBPut" && h.Key === "+15551001")).toBe(false);
+    expect(sent.some(([, h]) => h.Family?.includes(";"))).toBe(false);
+    // (The first test's list is not in this AstDB at all, so its two live entries are put too.)
+    expect(sent.filter(([n, h]) => n === "DBPut" && h.Family === family).map(([, h]) => h.Key)).toEqual([
+      "+15551002",
+    ]);
+    expect(r).toMatchObject({ put: 3, deleted: 2 });
+    await db.delete(callerLists).where(eq(callerLists.id, list!.id));
   });
 
   it("never sends a list id or value outside its allowlist to AMI", async () => {

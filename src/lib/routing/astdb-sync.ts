@@ -62,15 +62,17 @@ export async function dropList(send: AmiSend, listId: string): Promise<void> {
 }
 
 /**
- * Makes AstDB hold exactly the database's exact-number entries: each list's family is rewritten
- * (deleted, then every live entry put back). Entries already expired are left out. Families of
- * lists deleted while Asterisk was away may stay behind, harmless: no dialplan names them.
+ * Makes AstDB hold exactly the database's exact-number entries, changing only what differs: one
+ * DBGetTree of the whole `sblist` family, then DBPut for what is missing or has another expiry
+ * and DBDel for what the database no longer has (lists deleted while Asterisk was away included).
+ * Nothing is cleared first, so a blocked caller is never let through while it runs. Entries
+ * already expired are left out.
  */
 export async function reconcileAstdb(
   exec: Db | Tx,
   send: AmiSend,
   now = new Date(),
-): Promise<{ lists: number; entries: number }> {
+): Promise<{ lists: number; entries: number; put: number; deleted: number }> {
   const rows = await exec
     .select({
       listId: callerListEntries.listId,
@@ -80,17 +82,25 @@ export async function reconcileAstdb(
     .from(callerListEntries)
     .orderBy(asc(callerListEntries.listId), asc(callerListEntries.value));
   const lists = await exec.select({ id: callerLists.id }).from(callerLists);
-  const byList = new Map<string, AstdbEntry[]>(lists.map((l) => [l.id, []]));
+  const want = new Map<string, AstdbEntry>();
   for (const r of rows) {
     if (!isAstdbValue(r.value) || (r.expiresAt && r.expiresAt <= now)) continue;
-    byList.get(r.listId)?.push(r);
+    want.set(`${r.listId}/${r.value}`, r);
   }
-  let entries = 0;
-  for (const [listId, list] of byList) {
-    await dropList(send, listId);
-    entries += (await syncEntries(send, { put: list })).sent;
+  const have = new Map<string, { listId: string; value: string; val: string }>();
+  const prefix = `/${ASTDB_ROOT}/`;
+  for (const { event, fields } of (await send("DBGetTree", { Family: ASTDB_ROOT })).events) {
+    if (event !== "DBGetTreeResponse" || !fields.Key?.startsWith(prefix)) continue;
+    const [listId = "", value = "", ...rest] = fields.Key.slice(prefix.length).split("/");
+    if (rest.length || !ALLOW.identifier.test(listId) || !isAstdbValue(value)) continue;
+    have.set(`${listId}/${value}`, { listId, value, val: fields.Val ?? "" });
   }
-  return { lists: byList.size, entries };
+  const put = [...want]
+    .filter(([key, e]) => have.get(key)?.val !== expiryValue(e.expiresAt))
+    .map(([, e]) => e);
+  const del = [...have].filter(([key]) => !want.has(key)).map(([, e]) => e);
+  await syncEntries(send, { put, del });
+  return { lists: lists.length, entries: want.size, put: put.length, deleted: del.length };
 }
 
 /**
