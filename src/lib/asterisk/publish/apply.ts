@@ -277,7 +277,11 @@ async function verify(
         };
   }
   if (changed.includes("extensions_switchboard.conf")) {
+    // Only contexts whose extensions changed are asked for (one ShowDialPlan each): with
+    // thousands of DIDs and caller-ID rules, asking for every context took thousands of actions.
+    // A context whose extensions stay the same could not show a failed reload anyway.
     for (const [context, extens] of want.contexts) {
+      if (sameSet(had.contexts.get(context), extens)) continue;
       const live = await control.contextExtensions(context);
       for (const x of extens)
         if (!live.has(x))
@@ -399,4 +403,10 @@ function renderFailure(error: unknown): { error?: string; errorSource?: string; 
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function sameSet(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): boolean {
+  if (a === undefined || a.size !== b.size) return false;
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
 }
