@@ -40,13 +40,14 @@ export type CompiledTemplate = (scope: Scope) => string;
 
 const TAG = /\{\{\s*([#/!]?)([^}]*?)\s*\}\}/g;
 
+/**
+ * Parses the template once and turns it into JavaScript (see Generator): every lookup is resolved
+ * against the scopes known at its depth, and every guard is an inline call. Walking the parsed
+ * tree per value instead cost more than the rest of a 10,000-extension render. Only the
+ * template's own text and paths reach the generated code, as JSON string literals.
+ */
 export function compileTemplate(file: string, source: string): CompiledTemplate {
-  const nodes = parse(file, stripStandaloneLines(source));
-  return (scope) => {
-    const out: string[] = [];
-    emit(file, nodes, [scope], out);
-    return out.join("");
-  };
+  return new Generator(file).compile(parse(file, stripStandaloneLines(source)));
 }
 
 function stripStandaloneLines(source: string): string {
@@ -109,17 +110,112 @@ function checkGuardName(file: string, guard: string) {
   throw new Error(`${file}: unknown guard "${guard}"`);
 }
 
-function lookup(scopes: Scope[], path: string[]): unknown {
-  const head = path[0]!;
-  for (let i = scopes.length - 1; i >= 0; i--) {
-    const scope = scopes[i]!;
-    if (Object.hasOwn(scope, head)) {
-      let v: unknown = scope[head];
-      for (let k = 1; k < path.length; k++) v = v == null ? undefined : (v as Scope)[path[k]!];
-      return v;
-    }
+/**
+ * Writes the template as JavaScript: one function per block scope, `r<n>(s0, …, s<depth>, i)`
+ * returning that block's text for one item (`i` is its {{@index}}). r0 is the whole file; each
+ * `{{#each}}` body is another function, called per item with the item as its innermost scope.
+ * Each function collects its pieces in its own small array and joins it: one array for the whole
+ * file, or a string grown with +=, made far more garbage for the collector.
+ */
+class Generator {
+  private readonly functions: string[] = [];
+  private readonly regexes: RegExp[] = [];
+  /** Per interpolation, what a RenderGuardError reports. */
+  private readonly vars: { field: string; guard: string }[] = [];
+
+  constructor(private readonly file: string) {}
+
+  compile(nodes: Node[]): CompiledTemplate {
+    const root = this.fn(nodes, 0);
+    const { file, vars, regexes } = this;
+    const fail = (id: number, value: unknown, scopes: Scope[]): never => {
+      const { field, guard } = vars[id]!;
+      throw new RenderGuardError(file, field, guard, value, sourceOf(scopes));
+    };
+    const code = [
+      '"use strict";',
+      "const { hasOwn, truthy, eachOf, itemScope, guardInt, guardRe, guardList, fail, regexes } = rt;",
+      ...regexes.map((_, k) => `const re${k} = regexes[${k}];`),
+      ...this.functions,
+      `return function render(scope) { return ${root}(scope, 0); };`,
+    ].join("\n");
+    const rt = {
+      hasOwn: Object.hasOwn,
+      truthy,
+      eachOf,
+      itemScope,
+      guardInt,
+      guardRe,
+      guardList,
+      fail,
+      regexes,
+    };
+    return new Function("rt", code)(rt) as CompiledTemplate;
   }
-  return undefined;
+
+  private fn(nodes: Node[], depth: number): string {
+    const id = this.functions.push("") - 1; // nested blocks get the numbers after this one
+    const params = [...scopeNames(depth), "i"].join(", ");
+    this.functions[id] =
+      `function r${id}(${params}) {\nconst out = [];\nlet v;\n${this.body(nodes, depth)}return out.join("");\n}`;
+    return `r${id}`;
+  }
+
+  private body(nodes: Node[], depth: number): string {
+    const scopes = scopeNames(depth).join(", ");
+    let code = "";
+    for (const node of nodes) {
+      switch (node.t) {
+        case "text":
+          code += `out.push(${JSON.stringify(node.v)});\n`;
+          break;
+        case "index":
+          code += "out.push(String(i));\n";
+          break;
+        case "var": {
+          const fail = `fail(${this.vars.push({ field: node.path.join("."), guard: node.guard }) - 1}, v, [${scopes}])`;
+          code += lookup(node.path, depth);
+          if (node.guard === "yesno")
+            code += `out.push(v === true ? "yes" : v === false ? "no" : ${fail});\n`;
+          else if (node.guard === "int") code += `out.push(guardInt(v) ?? ${fail});\n`;
+          else {
+            const known = this.regexes.indexOf(node.re!);
+            const re = `re${known >= 0 ? known : this.regexes.push(node.re!) - 1}`;
+            code += `out.push(${node.list ? "guardList" : "guardRe"}(${re}, v) ?? ${fail});\n`;
+          }
+          break;
+        }
+        case "if":
+          code += `${lookup(node.path, depth)}if (truthy(v)) {\n${this.body(node.ifTrue, depth)}}`;
+          code += node.ifFalse.length ? ` else {\n${this.body(node.ifFalse, depth)}}\n` : "\n";
+          break;
+        case "each": {
+          const item = this.fn(node.body, depth + 1);
+          const notList = JSON.stringify(`${this.file}: {{#each ${node.path.join(".")}}} is not a list`);
+          code += `${lookup(node.path, depth)}{\nconst list = eachOf(v, ${notList});\n`;
+          code += `for (let j = 0; j < list.length; j++) out.push(${item}(${scopes}, itemScope(list[j]), j));\n}\n`;
+          break;
+        }
+      }
+    }
+    return code;
+  }
+}
+
+function scopeNames(depth: number): string[] {
+  return Array.from({ length: depth + 1 }, (_, d) => `s${d}`);
+}
+
+/**
+ * Statements leaving the path's value in `v`: the innermost scope that has the path's head
+ * decides, the rest of the path reads through it. Path segments enter the code only as JSON
+ * string literals, so a template can't inject code through them.
+ */
+function lookup(path: string[], depth: number): string {
+  const [head, ...rest] = path.map((p) => JSON.stringify(p));
+  let expr = "undefined";
+  for (let d = 0; d <= depth; d++) expr = `hasOwn(s${d}, ${head}) ? s${d}[${head}] : ${expr}`;
+  return `v = ${expr};\n${rest.map((k) => `v = v == null ? undefined : v[${k}];\n`).join("")}`;
 }
 
 function sourceOf(scopes: Scope[]): string | undefined {
@@ -130,68 +226,33 @@ function sourceOf(scopes: Scope[]): string | undefined {
   return undefined;
 }
 
-function emit(file: string, nodes: Node[], scopes: Scope[], out: string[], index = 0): void {
-  for (const node of nodes) {
-    switch (node.t) {
-      case "text":
-        out.push(node.v);
-        break;
-      case "index":
-        out.push(String(index));
-        break;
-      case "var":
-        out.push(guarded(file, node, lookup(scopes, node.path), scopes));
-        break;
-      case "if": {
-        const v = lookup(scopes, node.path);
-        emit(file, truthy(v) ? node.ifTrue : node.ifFalse, scopes, out, index);
-        break;
-      }
-      case "each": {
-        const list = lookup(scopes, node.path);
-        if (list == null) break;
-        if (!Array.isArray(list)) throw new Error(`${file}: {{#each ${node.path.join(".")}}} is not a list`);
-        // One scope stack for the whole render, pushed and popped per item: no array per item.
-        for (let i = 0; i < list.length; i++) {
-          const item: unknown = list[i];
-          scopes.push((typeof item === "object" && item !== null ? item : { this: item }) as Scope);
-          emit(file, node.body, scopes, out, i);
-          scopes.pop();
-        }
-        break;
-      }
-    }
-  }
-}
-
 function truthy(v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 : Boolean(v);
 }
 
-// Hot path: no closures here. Under tsx/esbuild every closure created per call is also wrapped to
-// keep its name, which made a 10,000-extension render several times slower.
-function guarded(file: string, node: Extract<Node, { t: "var" }>, value: unknown, scopes: Scope[]): string {
-  const guard = node.guard;
-  if (guard === "yesno") {
-    if (typeof value === "boolean") return value ? "yes" : "no";
-  } else if (guard === "int") {
-    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && value <= 999_999)
-      return String(value);
-  } else if (node.list) {
-    if (Array.isArray(value) && value.length > 0 && value.every(isString) && allMatch(node.re!, value))
-      return value.join(",");
-  } else {
-    const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
-    if (typeof text === "string" && node.re!.test(text)) return text;
-  }
-  throw new RenderGuardError(file, node.path.join("."), guard, value, sourceOf(scopes));
+function eachOf(list: unknown, where: string): unknown[] {
+  if (list == null) return [];
+  if (!Array.isArray(list)) throw new Error(where);
+  return list;
 }
 
-function isString(v: unknown): v is string {
-  return typeof v === "string";
+function itemScope(item: unknown): Scope {
+  return (typeof item === "object" && item !== null ? item : { this: item }) as Scope;
 }
 
-function allMatch(re: RegExp, values: string[]): boolean {
-  for (const v of values) if (!re.test(v)) return false;
-  return true;
+function guardRe(re: RegExp, value: unknown): string | undefined {
+  const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
+  return typeof text === "string" && re.test(text) ? text : undefined;
+}
+
+function guardInt(value: unknown): string | undefined {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && value <= 999_999
+    ? String(value)
+    : undefined;
+}
+
+function guardList(re: RegExp, value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  for (const v of value) if (typeof v !== "string" || !re.test(v)) return undefined;
+  return value.join(",");
 }
