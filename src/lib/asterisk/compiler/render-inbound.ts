@@ -21,10 +21,13 @@ export function inboundScope(state: ConfigState) {
   };
 }
 
-/** `screen` for a queue's dialplan entry. */
-export function queueScreen(listIds: string[], state: ConfigState) {
-  return screenView(listIds, new Map(state.callerLists.map((l) => [l.id, l])));
+/** `screen` for a queue's dialplan entry, by its list ids. */
+export function screens(state: ConfigState): (listIds: string[]) => Screen {
+  const lists = new Map(state.callerLists.map((l) => [l.id, l]));
+  return (listIds) => screenView(listIds, lists);
 }
+
+export type Screen = ReturnType<typeof screenView>;
 
 /** What the trace calls a destination: its number, or "hangup". */
 export function stepTarget(d: Destination): string {

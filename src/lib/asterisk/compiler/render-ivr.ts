@@ -53,10 +53,12 @@ function rulesView(t: Pick<TimeConditionState, "schedule" | "holidays">) {
 }
 
 function timeConditionView(t: TimeConditionState) {
+  const { holidays, rules } = rulesView(t);
   return {
     __source: `timecondition:${t.id}`,
     number: t.number,
-    ...rulesView(t),
+    holidays,
+    rules,
     matched: routeView(t.matched),
     unmatched: routeView(t.unmatched),
   };
@@ -108,57 +110,80 @@ function ivrView(
 
 type Next = (n: IvrNode, handle: string) => string;
 
+/**
+ * One step: its ids, a flag per kind and that kind's fields. Built by assignment, not by
+ * spreading a base object: V8's object spread made this loop cost more than the IVRs' templates.
+ */
+type StepView = { key: string; nodeId: string; ivrNumber: string } & Record<
+  "start" | "play" | "menu" | "tc" | "route",
+  boolean
+> &
+  Record<string, unknown>;
+
 function stepView(
   n: IvrNode,
   ids: { key: string; nodeId: string; ivrNumber: string },
   next: Next,
   tcs: Map<string, TimeConditionState>,
   soundPath: (id: string | null) => string | null,
-) {
-  const base = { ...ids, start: false, play: false, menu: false, tc: false, route: false };
+): StepView {
+  const step: StepView = {
+    key: ids.key,
+    nodeId: ids.nodeId,
+    ivrNumber: ids.ivrNumber,
+    start: false,
+    play: false,
+    menu: false,
+    tc: false,
+    route: false,
+  };
   switch (n.type) {
     case "start":
-      return { ...base, start: true, next: next(n, "next") };
+      step.start = true;
+      step.next = next(n, "next");
+      break;
     case "play":
-      return { ...base, play: true, sound: soundPath(n.data.soundId), next: next(n, "next") };
+      step.play = true;
+      step.sound = soundPath(n.data.soundId);
+      step.next = next(n, "next");
+      break;
     case "menu":
-      return {
-        ...base,
-        menu: true,
-        sound: soundPath(n.data.promptSoundId),
-        timeout: n.data.timeout,
-        retries: n.data.retries,
-        keys: MENU_KEYS.filter((k) => n.data.keys.includes(k)).map((k) => ({
-          digit: k,
-          next: next(n, keyHandle(k)),
-        })),
-        onTimeout: next(n, "timeout"),
-        onInvalid: next(n, "invalid"),
-      };
+      step.menu = true;
+      step.sound = soundPath(n.data.promptSoundId);
+      step.timeout = n.data.timeout;
+      step.retries = n.data.retries;
+      step.keys = MENU_KEYS.filter((k) => n.data.keys.includes(k)).map((k) => ({
+        digit: k,
+        next: next(n, keyHandle(k)),
+      }));
+      step.onTimeout = next(n, "timeout");
+      step.onInvalid = next(n, "invalid");
+      break;
     case "timecondition": {
       const tc = n.data.number ? tcs.get(n.data.number) : undefined;
-      return {
-        ...base,
-        tc: true,
-        tcNumber: n.data.number,
-        ...rulesView(tc ?? { schedule: [], holidays: [] }),
-        onMatched: next(n, "matched"),
-        onUnmatched: next(n, "unmatched"),
-      };
+      const { holidays, rules } = rulesView(tc ?? { schedule: [], holidays: [] });
+      step.tc = true;
+      step.tcNumber = n.data.number;
+      step.holidays = holidays;
+      step.rules = rules;
+      step.onMatched = next(n, "matched");
+      step.onUnmatched = next(n, "unmatched");
+      break;
     }
     case "destination":
-      return { ...base, route: true, dest: routeView(n.data.destination) };
+      step.route = true;
+      step.dest = routeView(n.data.destination);
+      break;
     case "voicemail":
-      return {
-        ...base,
-        route: true,
-        dest: routeView(
-          n.data.mailbox ? { type: "voicemail", target: n.data.mailbox } : { type: "hangup", target: null },
-        ),
-      };
+      step.route = true;
+      step.dest = routeView(
+        n.data.mailbox ? { type: "voicemail", target: n.data.mailbox } : { type: "hangup", target: null },
+      );
+      break;
     case "hangup":
-      return { ...base, route: true, dest: routeView({ type: "hangup", target: null }) };
-    default:
-      return base;
+      step.route = true;
+      step.dest = routeView({ type: "hangup", target: null });
+      break;
   }
+  return step;
 }

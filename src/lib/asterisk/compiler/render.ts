@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CLASSES_OF_SERVICE } from "@/lib/db/schema/trunks";
 import { routesInOrder } from "@/lib/routing/outbound/resolve";
 import { type CompiledTemplate, compileTemplate } from "../template";
-import { inboundScope, queueScreen } from "./render-inbound";
+import { inboundScope, type Screen, screens } from "./render-inbound";
 import { routingScope } from "./render-ivr";
 import type {
   ConfigState,
@@ -58,6 +58,7 @@ export function renderConfig(state: ConfigState, templates: Templates = loadTemp
   const groups = [...state.groups].sort(byNumber);
   const queues = [...state.queues].sort(byNumber);
   const names = new Map(extensions.map((e) => [e.number, e.displayName]));
+  const screenOf = screens(state);
 
   const scope = {
     timezone: state.timezone,
@@ -73,7 +74,7 @@ export function renderConfig(state: ConfigState, templates: Templates = loadTemp
         email: e.voicemailEmail,
       })),
     groups: groups.map(groupView),
-    queues: queues.map((q) => ({ ...queueView(q, names), screen: queueScreen(q.lists, state) })),
+    queues: queues.map((q) => queueView(q, names, screenOf(q.lists))),
     ...inboundScope(state),
     ...outboundScope(state),
     // IVRs, time conditions and music-on-hold classes (render-ivr.ts).
@@ -109,7 +110,7 @@ function endpointView(e: ExtensionState) {
      * rejects a new one ("Retaining existing configuration"), so presence alone proves nothing:
      * the apply reads this back over AMI to prove the new definition is the live one.
      */
-    fingerprint: createHash("sha256").update(JSON.stringify(fields)).digest("hex").slice(0, 12),
+    fingerprint: hash("sha256", JSON.stringify(fields), "hex").slice(0, 12),
     number: e.number,
     displayName: e.displayName,
     secret: e.secret,
@@ -160,7 +161,7 @@ function groupView(g: GroupState) {
 
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
-function queueView(q: QueueState, names: Map<string, string>) {
+function queueView(q: QueueState, names: Map<string, string>, screen: Screen) {
   return {
     __source: source("queue", q.id),
     number: q.number,
@@ -187,6 +188,7 @@ function queueView(q: QueueState, names: Map<string, string>) {
       days: [...w.days].sort().map((d, i) => ({ name: DAY_NAMES[d] ?? String(d), rest: i > 0 })),
     })),
     closed: destinationView(q.outOfHours),
+    screen,
   };
 }
 
@@ -222,7 +224,7 @@ function trunkView(t: TrunkState) {
   ];
   return {
     __source: source("trunk", t.id),
-    fingerprint: createHash("sha256").update(JSON.stringify(fields)).digest("hex").slice(0, 12),
+    fingerprint: hash("sha256", JSON.stringify(fields), "hex").slice(0, 12),
     name: t.name,
     transport: t.transport,
     uriTransport: t.transport === "udp" ? null : t.transport,
