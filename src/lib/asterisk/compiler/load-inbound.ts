@@ -9,6 +9,7 @@ import {
   ringTreeNodes,
   ringTrees,
 } from "@/lib/db/schema/inbound";
+import { configColumns } from "./load-columns";
 import type { CallerListState, DidState, RingTreeState } from "./state";
 
 export type InboundState = {
@@ -26,9 +27,12 @@ export type InboundState = {
  */
 export async function loadInboundState(db: Db | Tx): Promise<InboundState> {
   const [didRows, ruleRows, listRows, entryRows, treeRows, nodeRows, assignmentRows] = await Promise.all([
-    db.select().from(dids).orderBy(asc(dids.number)),
-    db.select().from(didCallerRules).orderBy(asc(didCallerRules.didId), asc(didCallerRules.position)),
-    db.select().from(callerLists).orderBy(asc(callerLists.name)),
+    db.select(configColumns(dids)).from(dids).orderBy(asc(dids.number)),
+    db
+      .select(configColumns(didCallerRules))
+      .from(didCallerRules)
+      .orderBy(asc(didCallerRules.didId), asc(didCallerRules.position)),
+    db.select(configColumns(callerLists)).from(callerLists).orderBy(asc(callerLists.name)),
     db
       .select({
         listId: callerListEntries.listId,
@@ -37,9 +41,15 @@ export async function loadInboundState(db: Db | Tx): Promise<InboundState> {
       })
       .from(callerListEntries)
       .orderBy(asc(callerListEntries.listId), asc(callerListEntries.value)),
-    db.select().from(ringTrees).orderBy(asc(ringTrees.number)),
-    db.select().from(ringTreeNodes).orderBy(asc(ringTreeNodes.treeId), asc(ringTreeNodes.position)),
-    db.select().from(callerListAssignments).orderBy(asc(callerListAssignments.id)),
+    db.select(configColumns(ringTrees)).from(ringTrees).orderBy(asc(ringTrees.number)),
+    db
+      .select(configColumns(ringTreeNodes))
+      .from(ringTreeNodes)
+      .orderBy(asc(ringTreeNodes.treeId), asc(ringTreeNodes.position)),
+    db
+      .select(configColumns(callerListAssignments))
+      .from(callerListAssignments)
+      .orderBy(asc(callerListAssignments.id)),
   ]);
   const rulesByDid = groupBy(ruleRows, (r) => r.didId);
   const entriesByList = groupBy(entryRows, (r) => r.listId);

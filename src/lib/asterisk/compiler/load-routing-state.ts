@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { ivrs, mohClasses, mohClassSounds, sounds, timeConditions } from "@/lib/db/schema/ivr";
 import { ivrGraphSchema } from "@/lib/ivr/graph";
 import { soundsDir } from "@/lib/sounds/dir";
+import { configColumns } from "./load-columns";
 import type { ConfigState } from "./state";
 
 type RoutingState = Pick<ConfigState, "soundsDir" | "sounds" | "mohClasses" | "timeConditions" | "ivrs">;
@@ -11,10 +12,13 @@ type RoutingState = Pick<ConfigState, "soundsDir" | "sounds" | "mohClasses" | "t
 export async function loadRoutingState(db: Db | Tx): Promise<RoutingState> {
   const [soundRows, classRows, classSoundRows, tcRows, ivrRows] = await Promise.all([
     db.select({ id: sounds.id, name: sounds.name }).from(sounds).orderBy(asc(sounds.name)),
-    db.select().from(mohClasses).orderBy(asc(mohClasses.name)),
-    db.select().from(mohClassSounds).orderBy(asc(mohClassSounds.classId), asc(mohClassSounds.position)),
-    db.select().from(timeConditions).orderBy(asc(timeConditions.number)),
-    db.select().from(ivrs).orderBy(asc(ivrs.number)),
+    db.select(configColumns(mohClasses)).from(mohClasses).orderBy(asc(mohClasses.name)),
+    db
+      .select(configColumns(mohClassSounds))
+      .from(mohClassSounds)
+      .orderBy(asc(mohClassSounds.classId), asc(mohClassSounds.position)),
+    db.select(configColumns(timeConditions)).from(timeConditions).orderBy(asc(timeConditions.number)),
+    db.select(configColumns(ivrs)).from(ivrs).orderBy(asc(ivrs.number)),
   ]);
   const byClass = new Map<string, string[]>();
   for (const r of classSoundRows) byClass.set(r.classId, [...(byClass.get(r.classId) ?? []), r.soundId]);

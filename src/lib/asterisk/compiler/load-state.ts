@@ -7,6 +7,7 @@ import { outboundRoutes, outboundRouteTrunks, trunks } from "@/lib/db/schema/tru
 import { users } from "@/lib/db/schema/users";
 import { decryptSecret } from "@/lib/settings/crypto";
 import { ALLOW } from "../allowlists";
+import { configColumns } from "./load-columns";
 import { loadInboundState } from "./load-inbound";
 import { loadRoutingState } from "./load-routing-state";
 import type { ConfigState } from "./state";
@@ -21,8 +22,8 @@ export async function loadConfigState(
   options: { timezone?: string } = {},
 ): Promise<ConfigState> {
   const [extRows, groupRows, groupMemberRows, queueRows, queueMemberRows, vipRows] = await Promise.all([
-    db.select().from(extensions).orderBy(asc(extensions.number)),
-    db.select().from(extensionGroups).orderBy(asc(extensionGroups.number)),
+    db.select(configColumns(extensions)).from(extensions).orderBy(asc(extensions.number)),
+    db.select(configColumns(extensionGroups)).from(extensionGroups).orderBy(asc(extensionGroups.number)),
     db
       .select({
         groupId: extensionGroupMembers.groupId,
@@ -32,7 +33,7 @@ export async function loadConfigState(
       .from(extensionGroupMembers)
       .innerJoin(extensions, eqCol(extensionGroupMembers.extensionId, extensions.id))
       .orderBy(asc(extensionGroupMembers.groupId), asc(extensionGroupMembers.position)),
-    db.select().from(queues).orderBy(asc(queues.number)),
+    db.select(configColumns(queues)).from(queues).orderBy(asc(queues.number)),
     db
       .select({
         queueId: queueMembers.queueId,
@@ -42,7 +43,7 @@ export async function loadConfigState(
       })
       .from(queueMembers)
       .innerJoin(extensions, eqCol(queueMembers.extensionId, extensions.id)),
-    db.select().from(queueVipCallers),
+    db.select(configColumns(queueVipCallers)).from(queueVipCallers),
   ]);
   const inbound = await loadInboundState(db);
   const outbound = await loadOutbound(db);
@@ -120,8 +121,8 @@ export async function loadConfigState(
 /** Trunks, routes with their trunks in failover order, and voicemail e-mails by extension. */
 async function loadOutbound(db: Db | Tx) {
   const [trunkRows, routeRows, routeTrunkRows, userRows] = await Promise.all([
-    db.select().from(trunks).orderBy(asc(trunks.name)),
-    db.select().from(outboundRoutes).orderBy(asc(outboundRoutes.position)),
+    db.select(configColumns(trunks)).from(trunks).orderBy(asc(trunks.name)),
+    db.select(configColumns(outboundRoutes)).from(outboundRoutes).orderBy(asc(outboundRoutes.position)),
     db
       .select({ routeId: outboundRouteTrunks.routeId, name: trunks.name })
       .from(outboundRouteTrunks)
