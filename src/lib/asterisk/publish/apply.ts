@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, max } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, max } from "drizzle-orm";
 import { dbHandle } from "@/lib/db/client";
 import { configBlobs, configChanges, configRevisionFiles, configRevisions } from "@/lib/db/schema/config";
 import { reconcileDnd } from "@/lib/extensions/dnd";
@@ -149,7 +149,8 @@ async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     // 3. Reload only the affected modules, then 4. verify against the live Asterisk.
     await reloadAll(control, modules, progress);
     progress("verify", "start", "Checking that Asterisk loaded what was rendered");
-    const mismatch = await verify(control, expectationsFrom(next), expectationsFrom(previous), changed);
+    const want = expectationsFrom(next, changed);
+    const mismatch = await verify(control, want, expectationsFrom(previous, changed), changed);
     if (mismatch) throw new VerifyError(mismatch);
     progress("verify", "done", "Asterisk matches the rendered config");
   } catch (error) {
@@ -312,7 +313,8 @@ async function restore(
   try {
     for (const f of changed) await restoreFile(dir, f, previous.get(f) ?? null);
     for (const m of modules) await control.reload(m);
-    const mismatch = await verify(control, expectationsFrom(previous), expectationsFrom(previous), changed);
+    const had = expectationsFrom(previous, changed);
+    const mismatch = await verify(control, had, had, changed);
     progress(
       "restore",
       mismatch ? "error" : "done",
@@ -351,12 +353,28 @@ async function recordRevision(
       })
       .returning({ id: configRevisions.id });
     const id = rev!.id;
-    for (const [path, content] of files) {
-      const hash = sha256(content);
-      await tx.insert(configBlobs).values({ sha256: hash, content }).onConflictDoNothing();
-      await tx
-        .insert(configRevisionFiles)
-        .values({ revisionId: id, path, sha256: hash, bytes: Buffer.byteLength(content) });
+    const rows = [...files].map(([path, content]) => ({ path, content, sha256: sha256(content) }));
+    if (rows.length > 0) {
+      // An apply mostly stores the files the last one did: send only the blobs not stored yet
+      // rather than every file's megabytes for the conflict clause to drop.
+      const stored = await tx
+        .select({ sha256: configBlobs.sha256 })
+        .from(configBlobs)
+        .where(inArray(configBlobs.sha256, [...new Set(rows.map((r) => r.sha256))]));
+      const known = new Set(stored.map((b) => b.sha256));
+      for (const r of rows) {
+        if (known.has(r.sha256)) continue;
+        await tx.insert(configBlobs).values({ sha256: r.sha256, content: r.content }).onConflictDoNothing();
+        known.add(r.sha256);
+      }
+      await tx.insert(configRevisionFiles).values(
+        rows.map((r) => ({
+          revisionId: id,
+          path: r.path,
+          sha256: r.sha256,
+          bytes: Buffer.byteLength(r.content),
+        })),
+      );
     }
     if (status !== "failed" && coversUpTo != null && options.rollbackTo === undefined) {
       await tx
