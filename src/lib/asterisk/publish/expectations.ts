@@ -40,48 +40,43 @@ export function expectationsFrom(
   };
 }
 
+// One pass of a global regex per file rather than a split and regexes per line (these files run to
+// 100,000s of lines): 2–3 times faster. A line is what `^…$` delimit in multiline mode, which also
+// breaks at \r, U+2028 and U+2029; rendered files hold none inside a line.
+const PJSIP_LINE =
+  /^(?:\[([^\]\n]+)\]|[^\S\n]*type=endpoint[^\S\n]*$|[^\S\n]*set_var=SB_FP=([0-9a-f]+)[^\S\n]*$)/gm;
+const SECTION = /^\[([^\]\n]+)\]/gm;
+const DIALPLAN_LINE = /^(?:\[([^\]\n]+)\]|exten[^\S\n]*=>[^\S\n]*([^,\n]+),)/gm;
+
 /** endpoint name → fingerprint (undefined for endpoints without one). */
 function pjsipEndpoints(text: string): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
   let section: string | undefined;
   let isEndpoint = false;
-  for (const line of text.split("\n")) {
-    const head = /^\[([^\]]+)\]/.exec(line);
-    if (head) {
-      section = head[1];
+  for (const [, head, fingerprint] of text.matchAll(PJSIP_LINE)) {
+    if (head !== undefined) {
+      section = head;
       isEndpoint = false;
-    } else if (section && line.trim() === "type=endpoint") {
-      isEndpoint = true;
+    } else if (section && fingerprint === undefined) {
+      isEndpoint = true; // a type=endpoint line
       out.set(section, undefined);
-    } else if (section && isEndpoint) {
-      const fp = /^set_var=SB_FP=([0-9a-f]+)$/.exec(line.trim());
-      if (fp) out.set(section, fp[1]);
-    }
+    } else if (section && isEndpoint) out.set(section, fingerprint);
   }
   return out;
 }
 
 function sections(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const line of text.split("\n")) {
-    const head = /^\[([^\]]+)\]/.exec(line);
-    if (head?.[1]) out.add(head[1]);
-  }
-  return out;
+  return new Set(Array.from(text.matchAll(SECTION), (m) => m[1]!));
 }
 
 function dialplan(text: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   let context: Set<string> | undefined;
-  for (const line of text.split("\n")) {
-    const head = /^\[([^\]]+)\]/.exec(line);
-    if (head?.[1]) {
+  for (const [, head, exten] of text.matchAll(DIALPLAN_LINE)) {
+    if (head !== undefined) {
       context = new Set();
-      out.set(head[1], context);
-      continue;
-    }
-    const exten = /^exten\s*=>\s*([^,]+),/.exec(line);
-    if (exten?.[1] && context) context.add(exten[1].trim());
+      out.set(head, context);
+    } else if (context) context.add(exten!.trim());
   }
   return out;
 }
