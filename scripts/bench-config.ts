@@ -165,9 +165,10 @@ try {
   await apply(); // the first apply writes every file
   const oneChange: Awaited<ReturnType<typeof apply>>[] = [];
   for (let i = 0; i < 5; i++) {
+    // A new value each time, so every run renders (and stores) a file it has not seen before.
     await db
       .update(extensions)
-      .set({ maxContacts: 2 + (i % 2) })
+      .set({ maxContacts: 2 + i })
       .where(eq(extensions.id, extIds[1234]!));
     oneChange.push(await apply());
   }
