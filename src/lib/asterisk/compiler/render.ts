@@ -5,7 +5,7 @@ import { CLASSES_OF_SERVICE } from "@/lib/db/schema/trunks";
 import { routesInOrder } from "@/lib/routing/outbound/resolve";
 import { type CompiledTemplate, compileTemplate } from "../template";
 import { inboundScope, queueScreen } from "./render-inbound";
-import { routingScope } from "./render-ivr";
+import { routingScope, soundPathIn } from "./render-ivr";
 import type {
   ConfigState,
   Destination,
@@ -73,7 +73,10 @@ export function renderConfig(state: ConfigState, templates: Templates = loadTemp
         email: e.voicemailEmail,
       })),
     groups: groups.map(groupView),
-    queues: queues.map((q) => ({ ...queueView(q, names), screen: queueScreen(q.lists, state) })),
+    queues: queues.map((q) => ({
+      ...queueView(q, names, soundPathIn(state.soundsDir)),
+      screen: queueScreen(q.lists, state),
+    })),
     ...inboundScope(state),
     ...outboundScope(state),
     // IVRs, time conditions and music-on-hold classes (render-ivr.ts).
@@ -160,7 +163,12 @@ function groupView(g: GroupState) {
 
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
-function queueView(q: QueueState, names: Map<string, string>) {
+function queueView(
+  q: QueueState,
+  names: Map<string, string>,
+  soundPath: (id: string | null) => string | null,
+) {
+  const periodic = soundPath(q.periodicAnnounce);
   return {
     __source: source("queue", q.id),
     number: q.number,
@@ -187,6 +195,12 @@ function queueView(q: QueueState, names: Map<string, string>) {
       days: [...w.days].sort().map((d, i) => ({ name: DAY_NAMES[d] ?? String(d), rest: i > 0 })),
     })),
     closed: destinationView(q.outOfHours),
+    /** Played to the caller before Queue(); the dialplan's Playback answers the call. */
+    joinAnnounce: soundPath(q.joinAnnounce),
+    periodicAnnounce: periodic,
+    periodicAnnounceFrequency: periodic ? q.periodicAnnounceFrequency : null,
+    /** Played to the member who answers (queues.conf announce=). */
+    agentAnnounce: soundPath(q.agentAnnounce),
   };
 }
 
