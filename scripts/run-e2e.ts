@@ -23,7 +23,7 @@ ensureChromium();
 
 const base = process.env.DATABASE_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
-// The real-Asterisk browser suite reads the real spool; the default one gets seeded recordings.
+// The real-Asterisk browser suite reads the real spool; the default one gets seeded recordings and voicemail.
 const realAsterisk = process.argv.some((a) => a.includes("playwright.asterisk.config"));
 if (!realAsterisk) ensureKamailio();
 const dbA = {
@@ -136,7 +136,7 @@ async function freshDatabase(tag: string): Promise<Record<string, string>> {
   return { DATABASE_URL: url.toString(), DATA_DIR: dir };
 }
 
-/** A temporary Asterisk spool for server A: tests/e2e/seed-recordings.ts puts WAVs in its monitor/. */
+/** A temporary Asterisk spool for server A: tests/e2e/seed-recordings.ts puts WAVs in its monitor/ and voicemail/. */
 function recordingsSpool(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "switchboard-e2e-spool-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

@@ -67,6 +67,14 @@ const FIELDS: [string, string, (v: string) => Partial<CreateQueueInput>][] = [
   ["static member", "staticMembers.0.number", (v) => ({ staticMembers: [{ number: v, penalty: 0 }] })],
   ["dynamic agent", "dynamicMembers.0", (v) => ({ dynamicMembers: [v] })],
   ["out-of-hours target", "outOfHours.target", (v) => ({ outOfHours: { type: "queue", target: v } })],
+  // Announcements name a library sound by id; its path is built from the id, never from input.
+  ["join greeting", "joinAnnounceSoundId", (v) => ({ joinAnnounceSoundId: v })],
+  [
+    "periodic announcement",
+    "periodicAnnounceSoundId",
+    (v) => ({ periodicAnnounceSoundId: v, periodicAnnounceFrequency: 60 }),
+  ],
+  ["agent announcement", "agentAnnounceSoundId", (v) => ({ agentAnnounceSoundId: v })],
 ];
 
 const cases = FIELDS.flatMap(([field, key, plant]) =>
@@ -107,8 +115,11 @@ describe("every queue string field refuses the injection corpus", () => {
       weight: value as unknown as number,
       vipCallers: [{ number: "1", priority: value as unknown as number }],
       staticMembers: [{ number: "301", penalty: value as unknown as number }],
+      periodicAnnounceSoundId: "00000000-0000-4000-8000-000000000001",
+      periodicAnnounceFrequency: value as unknown as number,
     });
     expectFieldError(result, "weight");
+    expectFieldError(result, "periodicAnnounceFrequency");
     expect(result.ok || result.error.fieldErrors).toHaveProperty(["vipCallers.0.priority"]);
     expect(result.ok || result.error.fieldErrors).toHaveProperty(["staticMembers.0.penalty"]);
     expect(await snapshot()).toEqual(before);

@@ -64,4 +64,85 @@ describe("createQueueSchema", () => {
       "vipCallers.0.priority",
     ]);
   });
+
+  describe("announcements from the sound library", () => {
+    const SOUND = "00000000-0000-4000-8000-000000009001";
+    const issues = (patch: Partial<CreateQueueInput>) =>
+      createQueueSchema
+        .safeParse({ ...valid, ...patch })
+        .error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+
+    it("are all optional; empty choices are none", () => {
+      expect(createQueueSchema.parse(valid)).toMatchObject({
+        joinAnnounceSoundId: null,
+        periodicAnnounceSoundId: null,
+        periodicAnnounceFrequency: null,
+        agentAnnounceSoundId: null,
+      });
+      expect(
+        createQueueSchema.parse({
+          ...valid,
+          joinAnnounceSoundId: "",
+          periodicAnnounceSoundId: "",
+          periodicAnnounceFrequency: null,
+          agentAnnounceSoundId: null,
+        }),
+      ).toMatchObject({
+        joinAnnounceSoundId: null,
+        periodicAnnounceSoundId: null,
+        agentAnnounceSoundId: null,
+      });
+    });
+
+    it("keeps chosen sounds and the periodic frequency", () => {
+      expect(
+        createQueueSchema.parse({
+          ...valid,
+          joinAnnounceSoundId: SOUND,
+          periodicAnnounceSoundId: SOUND,
+          periodicAnnounceFrequency: 60,
+          agentAnnounceSoundId: SOUND,
+        }),
+      ).toMatchObject({
+        joinAnnounceSoundId: SOUND,
+        periodicAnnounceSoundId: SOUND,
+        periodicAnnounceFrequency: 60,
+        agentAnnounceSoundId: SOUND,
+      });
+    });
+
+    it("requires a frequency with a periodic announcement, and refuses one without", () => {
+      expect(issues({ periodicAnnounceSoundId: SOUND })).toEqual([
+        "periodicAnnounceFrequency: Enter how often to repeat it: 15 to 600 seconds.",
+      ]);
+      expect(issues({ periodicAnnounceFrequency: 60 })).toEqual([
+        "periodicAnnounceFrequency: Choose a periodic announcement, or leave its frequency empty.",
+      ]);
+    });
+
+    it.each([14, 601, 0, -30, 30.5])("refuses a frequency of %s seconds", (f) => {
+      expect(issues({ periodicAnnounceSoundId: SOUND, periodicAnnounceFrequency: f })).toEqual([
+        "periodicAnnounceFrequency: Enter a whole number from 15 to 600 seconds.",
+      ]);
+    });
+
+    it.each([15, 600])("accepts the bounds: %s seconds", (f) => {
+      expect(issues({ periodicAnnounceSoundId: SOUND, periodicAnnounceFrequency: f })).toEqual([]);
+    });
+
+    it("refuses anything but a sound id, on the field that chose it", () => {
+      expect(
+        issues({
+          joinAnnounceSoundId: "welcome.wav",
+          agentAnnounceSoundId: "../../etc/passwd",
+          periodicAnnounceSoundId: `${SOUND}\n`,
+          periodicAnnounceFrequency: 60,
+        }).sort(),
+      ).toEqual([
+        "agentAnnounceSoundId: Choose a sound from the library.",
+        "joinAnnounceSoundId: Choose a sound from the library.",
+        "periodicAnnounceSoundId: Choose a sound from the library.",
+      ]);
+    });
+  });
 });

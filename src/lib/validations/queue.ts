@@ -49,6 +49,8 @@ export const QUEUE_LIMITS = {
   serviceLevel: { min: 0, max: 600 },
   penalty: { min: 0, max: 10 },
   priority: { min: 1, max: 100 },
+  /** Seconds between periodic announcements to waiting callers. */
+  periodicAnnounceFrequency: { min: 15, max: 600 },
 } as const;
 export const DEFAULT_VIP_PRIORITY = 10;
 export const MAX_QUEUE_MEMBERS = 500;
@@ -83,6 +85,27 @@ const activeWindow = z
     path: ["end"],
     message: "End must be after start.",
   });
+
+/** A sound of the library, by id; empty (or absent) means none. */
+const soundRef = z
+  .union([z.literal(""), z.null(), z.string().uuid({ message: "Choose a sound from the library." })], {
+    message: "Choose a sound from the library.",
+  })
+  .optional()
+  .transform((v) => v || null);
+
+/** The queue's announcements from the sound library; each is optional. */
+export const QUEUE_SOUND_FIELDS = [
+  "joinAnnounceSoundId",
+  "periodicAnnounceSoundId",
+  "agentAnnounceSoundId",
+] as const;
+export type QueueSoundField = (typeof QUEUE_SOUND_FIELDS)[number];
+export const QUEUE_SOUND_LABELS: Record<QueueSoundField, string> = {
+  joinAnnounceSoundId: "join greeting",
+  periodicAnnounceSoundId: "periodic announcement",
+  agentAnnounceSoundId: "agent announcement",
+};
 
 const queueFields = {
   /** Block and allow lists that screen the queue's callers (inbound routing). */
@@ -131,10 +154,24 @@ const queueFields = {
   outOfHours: destinationSchema,
   wrapupMode: z.enum(WRAPUP_MODES, { message: "Choose a wrap-up rule." }).default("optional"),
   wrapupNotesRequired: z.boolean({ message: "Choose whether notes are required." }).default(false),
+  joinAnnounceSoundId: soundRef,
+  periodicAnnounceSoundId: soundRef,
+  /** Required with a periodic announcement, and only then. */
+  periodicAnnounceFrequency: intField(
+    L.periodicAnnounceFrequency.min,
+    L.periodicAnnounceFrequency.max,
+    " seconds",
+  )
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  agentAnnounceSoundId: soundRef,
 };
 
 type QueueShape = {
   number: string;
+  periodicAnnounceSoundId: string | null;
+  periodicAnnounceFrequency: number | null;
   staticMembers: { number: string }[];
   dynamicMembers: string[];
   outOfHours: { type: string; target: string | null };
@@ -154,11 +191,33 @@ const both = {
   message: "An extension is either a static member or logs in dynamically, not both.",
 };
 
-export const createQueueSchema = z.object(queueFields).refine(notSelf, selfLoop).refine(noBoth, both);
+const { min: FREQ_MIN, max: FREQ_MAX } = L.periodicAnnounceFrequency;
+/** A periodic announcement needs its frequency, and a frequency means nothing without one. */
+const periodicPair = (v: QueueShape, ctx: z.RefinementCtx) => {
+  if (v.periodicAnnounceSoundId && v.periodicAnnounceFrequency == null)
+    ctx.addIssue({
+      code: "custom",
+      path: ["periodicAnnounceFrequency"],
+      message: `Enter how often to repeat it: ${FREQ_MIN} to ${FREQ_MAX} seconds.`,
+    });
+  if (!v.periodicAnnounceSoundId && v.periodicAnnounceFrequency != null)
+    ctx.addIssue({
+      code: "custom",
+      path: ["periodicAnnounceFrequency"],
+      message: "Choose a periodic announcement, or leave its frequency empty.",
+    });
+};
+
+export const createQueueSchema = z
+  .object(queueFields)
+  .refine(notSelf, selfLoop)
+  .refine(noBoth, both)
+  .superRefine(periodicPair);
 export const updateQueueSchema = z
   .object({ ...queueFields, id: z.string().uuid() })
   .refine(notSelf, selfLoop)
-  .refine(noBoth, both);
+  .refine(noBoth, both)
+  .superRefine(periodicPair);
 export const deleteQueueSchema = z.object({ id: z.string().uuid() });
 
 export type CreateQueueInput = z.input<typeof createQueueSchema>;

@@ -6,6 +6,7 @@ import {
   deleteMessage,
   forwardMessage,
   greetingPath,
+  listGreetings,
   listMessages,
   messageAudio,
   moveMessage,
@@ -125,6 +126,18 @@ describe("visual voicemail spool", () => {
     expect(await greetingPath(root, "7004", "unavail")).toBe(
       path.join(await realRoot(), "7004", "unavail.wav"),
     );
+  });
+
+  it("lists the greetings a box has, in any format, and none for a box not yet created", async () => {
+    expect(await listGreetings(root, "7009")).toEqual([]);
+    expect(await listGreetings(root, "7001")).toEqual([]);
+    await writeFile(path.join(root, "7001", "greet.gsm"), "x");
+    await writeFile(path.join(root, "7001", "unavail.wav"), "x");
+    await writeFile(path.join(root, "7001", "unavail.WAV"), "x");
+    await writeFile(path.join(root, "7001", "busy.wav.tmp-1.wav"), "x");
+    await mkdir(path.join(root, "7001", "busy.wav"));
+    expect(await listGreetings(root, "7001")).toEqual(["unavail", "greet"]);
+    await expect(listGreetings(root, "../7001")).rejects.toMatchObject({ code: "invalid" });
   });
 });
 

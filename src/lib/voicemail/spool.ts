@@ -164,6 +164,18 @@ export async function greetingPath(root: string, box: string, kind: string): Pro
   return file;
 }
 
+/** Which greetings the box has recorded or uploaded (any format), in GREETINGS order. */
+export async function listGreetings(root: string, box: string): Promise<Greeting[]> {
+  const dir = await boxDir(root, box, { create: false });
+  if (!dir) return [];
+  const found = new Set<string>();
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const m = /^(unavail|busy|greet)\.[A-Za-z0-9]{1,5}$/.exec(entry.name);
+    if (m && entry.isFile()) found.add(m[1]!);
+  }
+  return GREETINGS.filter((g) => found.has(g));
+}
+
 // ---- helpers ----
 
 function name(index: number): string {

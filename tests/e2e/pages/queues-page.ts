@@ -46,6 +46,20 @@ export class QueuesPage {
     if (w.end) await win.getByLabel("End").fill(w.end);
   }
 
+  /** One of the queue's announcement pickers (a select of the sound library). */
+  announcement(label: "Join greeting" | "Periodic announcement" | "Agent announcement"): Locator {
+    return this.page.getByRole("combobox", { name: label, exact: true });
+  }
+
+  /** The sound an announcement picker shows as chosen ("None" when there is none). */
+  chosenSound(label: "Join greeting" | "Periodic announcement" | "Agent announcement"): Locator {
+    return this.announcement(label).locator("option:checked");
+  }
+
+  periodicFrequency(): Locator {
+    return this.page.getByRole("spinbutton", { name: "Repeat every (seconds)" });
+  }
+
   async submit(label: "Create queue" | "Save changes") {
     await this.page.getByRole("button", { name: label }).click();
   }

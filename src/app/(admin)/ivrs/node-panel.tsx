@@ -3,6 +3,7 @@
 import type { Edge } from "@xyflow/react";
 import { useId } from "react";
 import { DestinationPicker } from "@/components/destination-picker";
+import { SoundSelect } from "@/components/sound-select";
 import {
   IVR_NODE_LABELS,
   type IvrNode,
@@ -219,52 +220,6 @@ export function NodePanel({
         Delete step
       </button>
     </aside>
-  );
-}
-
-function SoundSelect({
-  label,
-  value,
-  sounds,
-  onChange,
-}: {
-  label: string;
-  value: string | null;
-  sounds: { id: string; name: string }[];
-  onChange: (id: string | null) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <div>
-        <select
-          id={id}
-          className="input"
-          value={value ?? ""}
-          onChange={(e) => onChange(e.target.value || null)}
-        >
-          <option value="">Choose…</option>
-          {sounds.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {value && (
-        // biome-ignore lint/a11y/useMediaCaption: prompts from the library have no transcript
-        <audio
-          controls
-          preload="none"
-          src={`/api/sounds/${value}`}
-          aria-label={`Preview ${label.toLowerCase()}`}
-          className="h-8 w-full"
-        />
-      )}
-    </div>
   );
 }
 

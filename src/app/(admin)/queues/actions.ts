@@ -19,9 +19,11 @@ import { AppError } from "@/lib/errors";
 import { checkAll } from "@/lib/field-checks";
 import { lockCallerLists, writeAssignments } from "@/lib/routing/assignments";
 import { assertMohClassExists } from "@/lib/sounds/moh";
+import { lockSounds } from "@/lib/sounds/usage";
 import {
   createQueueSchema,
   deleteQueueSchema,
+  QUEUE_SOUND_FIELDS,
   type QueueValues,
   updateQueueSchema,
 } from "@/lib/validations/queue";
@@ -138,6 +140,7 @@ async function runChecks(tx: Tx, input: QueueValues, existing?: Queue): Promise<
       }),
     () => lockCallerLists(tx, input.callerLists, "callerLists"),
     () => assertMohClassExists(tx, input.mohClass),
+    () => lockSounds({ tx, refs: Object.fromEntries(QUEUE_SOUND_FIELDS.map((f) => [f, input[f]])) }),
   ]);
   return new Map([...staticIds, ...dynamicIds]);
 }
@@ -162,7 +165,23 @@ function columns(input: QueueValues) {
     activeHours: input.activeHours,
     outOfHoursType: input.outOfHours.type,
     outOfHoursTarget: input.outOfHours.target,
+    ...announcementsOf(input),
     ...wrapupOf(input),
+  };
+}
+
+/** The queue's announcements from the sound library (config: they compile into queues.conf and the dialplan). */
+function announcementsOf(
+  q: Pick<
+    Queue,
+    "joinAnnounceSoundId" | "periodicAnnounceSoundId" | "periodicAnnounceFrequency" | "agentAnnounceSoundId"
+  >,
+) {
+  return {
+    joinAnnounceSoundId: q.joinAnnounceSoundId,
+    periodicAnnounceSoundId: q.periodicAnnounceSoundId,
+    periodicAnnounceFrequency: q.periodicAnnounceSoundId ? q.periodicAnnounceFrequency : null,
+    agentAnnounceSoundId: q.agentAnnounceSoundId,
   };
 }
 
@@ -193,6 +212,7 @@ function snapshot(q: Queue, lists: Lists) {
     activeHours: q.activeHours,
     outOfHoursType: q.outOfHoursType,
     outOfHoursTarget: q.outOfHoursTarget,
+    ...announcementsOf(q),
     staticMembers: [...lists.staticMembers]
       .sort(byNumber)
       .map((m) => ({ number: m.number, penalty: m.penalty })),

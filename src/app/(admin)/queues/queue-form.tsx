@@ -10,6 +10,7 @@ import {
 import type { ExtensionChoice } from "@/components/extension-adder";
 import { Field, FormError } from "@/components/field";
 import { FormActions } from "@/components/form-actions";
+import { type SoundChoice, SoundSelect } from "@/components/sound-select";
 import { useActionForm } from "@/components/use-action-form";
 import type { ActiveHoursWindow, QueueStrategy } from "@/lib/db/schema/queues";
 import { intValue } from "@/lib/form-values";
@@ -54,7 +55,14 @@ export type ExistingQueue = {
   activeHours: ActiveHoursWindow[];
   outOfHours: DestinationValue;
   callerLists?: string[];
+  joinAnnounceSoundId: string | null;
+  periodicAnnounceSoundId: string | null;
+  periodicAnnounceFrequency: number | null;
+  agentAnnounceSoundId: string | null;
 };
+
+/** Filled in when a periodic announcement is first chosen; any 15–600 s may be typed instead. */
+const DEFAULT_PERIODIC_FREQUENCY = "60";
 
 const NUMBERS = [
   ["memberTimeout", "Member timeout (seconds)", 15, "How long each member's phone rings."],
@@ -77,12 +85,15 @@ export function QueueForm({
   choices,
   callerListChoices = [],
   mohClasses = [],
+  sounds = [],
 }: {
   queue?: ExistingQueue;
   choices: DestinationChoices;
   callerListChoices?: CallerListChoice[];
   /** Music-on-hold classes of the sound library; "default" is always offered. */
   mohClasses?: string[];
+  /** The sound library, for the announcements. */
+  sounds?: SoundChoice[];
 }) {
   const [callerLists, setCallerLists] = useState<string[]>(queue?.callerLists ?? []);
   const [number, setNumber] = useState(queue?.number ?? "");
@@ -99,7 +110,14 @@ export function QueueForm({
   const [outOfHours, setOutOfHours] = useState<DestinationValue>(
     queue?.outOfHours ?? { type: "hangup", target: "" },
   );
+  const [joinSound, setJoinSound] = useState<string | null>(queue?.joinAnnounceSoundId ?? null);
+  const [periodicSound, setPeriodicSound] = useState<string | null>(queue?.periodicAnnounceSoundId ?? null);
+  const [frequency, setFrequency] = useState(
+    queue?.periodicAnnounceFrequency == null ? "" : String(queue.periodicAnnounceFrequency),
+  );
+  const [agentSound, setAgentSound] = useState<string | null>(queue?.agentAnnounceSoundId ?? null);
   const { errors, message, busy, submit } = useActionForm();
+  const freq = QUEUE_LIMITS.periodicAnnounceFrequency;
 
   return (
     <form
@@ -130,6 +148,11 @@ export function QueueForm({
           activeHours: windows.map(({ days, start, end }) => ({ days, start, end })),
           outOfHours,
           callerLists,
+          joinAnnounceSoundId: joinSound,
+          periodicAnnounceSoundId: periodicSound,
+          // Without a periodic announcement its frequency means nothing, so it isn't sent.
+          periodicAnnounceFrequency: periodicSound ? intValue(frequency) : null,
+          agentAnnounceSoundId: agentSound,
         };
         await submit(
           () => (queue ? updateQueue({ ...input, id: queue.id }) : createQueue(input)),
@@ -271,6 +294,70 @@ export function QueueForm({
           </label>
         ))}
       </fieldset>
+
+      <Section id="announcements" title="Announcements">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          Each is optional and comes from the sound library.
+        </p>
+        <div className="grid gap-4 lg:grid-cols-3">
+          <SoundSelect
+            label="Join greeting"
+            name="joinAnnounceSoundId"
+            value={joinSound}
+            sounds={sounds}
+            onChange={setJoinSound}
+            placeholder="None"
+            errors={errors.joinAnnounceSoundId}
+            help="Played to each caller before they join the queue."
+          />
+          <div className="space-y-3">
+            <SoundSelect
+              label="Periodic announcement"
+              name="periodicAnnounceSoundId"
+              value={periodicSound}
+              sounds={sounds}
+              onChange={(id) => {
+                setPeriodicSound(id);
+                if (id && frequency.trim() === "") setFrequency(DEFAULT_PERIODIC_FREQUENCY);
+              }}
+              placeholder="None"
+              errors={errors.periodicAnnounceSoundId}
+              help="Repeated to callers while they wait."
+            />
+            <Field
+              label="Repeat every (seconds)"
+              name="periodicAnnounceFrequency"
+              errors={errors.periodicAnnounceFrequency}
+              help={
+                periodicSound ? `${freq.min}–${freq.max} seconds.` : "Choose a periodic announcement first."
+              }
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={freq.min}
+                  max={freq.max}
+                  value={periodicSound ? frequency : ""}
+                  disabled={!periodicSound}
+                  onChange={(e) => setFrequency(e.target.value)}
+                  className="input"
+                />
+              )}
+            </Field>
+          </div>
+          <SoundSelect
+            label="Agent announcement"
+            name="agentAnnounceSoundId"
+            value={agentSound}
+            sounds={sounds}
+            onChange={setAgentSound}
+            placeholder="None"
+            errors={errors.agentAnnounceSoundId}
+            help="Played to the agent who answers, before the caller is connected."
+          />
+        </div>
+      </Section>
 
       <Section id="members" title="Members">
         <QueueMembersEditor

@@ -6,13 +6,12 @@ import { revalidatePath } from "next/cache";
 import { stageChange } from "@/lib/asterisk/pending";
 import { action } from "@/lib/auth/action";
 import type { Tx } from "@/lib/db/client";
-import { findRoutingReferrers } from "@/lib/db/queries/destinations";
 import { type MohClass, mohClasses, mohClassSounds, sounds } from "@/lib/db/schema/ivr";
 import { queues } from "@/lib/db/schema/queues";
-import { soundboardClips } from "@/lib/db/schema/soundboard";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { soundFile } from "@/lib/sounds/dir";
+import { findSoundUsers } from "@/lib/sounds/usage";
 import {
   createMohClassSchema,
   deleteMohClassSchema,
@@ -46,27 +45,11 @@ export const renameSound = action("sounds.write", renameSoundSchema, async (inpu
   };
 });
 
-/** Refused while a music-on-hold class, an IVR step or a soundboard clip plays it; the file goes after commit. */
+/** Refused while anything plays it (lib/sounds/usage.ts); the file goes after commit. */
 export const deleteSound = action("sounds.write", deleteSoundSchema, async (input, { tx, afterCommit }) => {
   const [before] = await tx.select().from(sounds).where(eq(sounds.id, input.id)).for("update");
   if (!before) throw new AppError("not_found:sound", "That sound no longer exists.");
-  const classes = await tx
-    .selectDistinct({ name: mohClasses.name })
-    .from(mohClassSounds)
-    .innerJoin(mohClasses, eq(mohClasses.id, mohClassSounds.classId))
-    .where(eq(mohClassSounds.soundId, input.id))
-    .orderBy(asc(mohClasses.name));
-  const ivrs = await findRoutingReferrers({ tx, kind: "sound", target: input.id });
-  const clips = await tx
-    .select({ label: soundboardClips.label })
-    .from(soundboardClips)
-    .where(eq(soundboardClips.soundId, input.id))
-    .orderBy(asc(soundboardClips.label));
-  const users = [
-    ...classes.map((c) => `music-on-hold class “${c.name}”`),
-    ...ivrs.map((i) => `IVR ${i.number} “${i.name}”`),
-    ...clips.map((c) => `soundboard clip “${c.label}”`),
-  ];
+  const users = await findSoundUsers({ tx, soundId: input.id });
   if (users.length)
     throw new AppError(
       "conflict:in_use",

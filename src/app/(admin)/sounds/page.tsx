@@ -26,7 +26,7 @@ export default async function SoundsPage({
     <>
       <PageHeader
         title="Sounds & hold music"
-        description="Prompts for IVRs and music for callers on hold. Uploads are checked and converted to 8 kHz mono WAV."
+        description="Prompts for IVRs, queue announcements and music for callers on hold. Uploads are checked and converted to 8 kHz mono WAV."
       />
       <div className="space-y-6">
         <Can permission="sounds.write">
@@ -39,7 +39,7 @@ export default async function SoundsPage({
           <SearchForm label="Search sounds" placeholder="Search by name" defaultValue={q} />
           {page.rows.length === 0 ? (
             <EmptyState title={q ? `No sounds match “${q}”` : "No sounds yet"}>
-              Upload an MP3 or WAV to use it as an IVR prompt or hold music.
+              Upload an MP3 or WAV to use it as an IVR prompt, a queue announcement or hold music.
             </EmptyState>
           ) : (
             <div className="card overflow-x-auto">

@@ -1,9 +1,10 @@
-import { forbidden } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { boxesFor, spoolRoot } from "@/lib/voicemail/access";
-import { listMessages } from "@/lib/voicemail/spool";
+import { AppError } from "@/lib/errors";
+import { authorizeBox, boxesFor, spoolRoot } from "@/lib/voicemail/access";
+import { type Greeting, listGreetings, listMessages } from "@/lib/voicemail/spool";
 import { VoicemailBox } from "./voicemail-box";
 
 export const metadata = { title: "Voicemail" };
@@ -18,7 +19,15 @@ export default async function VoicemailPage({
   if (!(user.permissions.has("voicemail.own") || user.permissions.has("voicemail.any"))) forbidden();
   const boxes = await boxesFor(user);
   const { box: wanted } = await searchParams;
-  const box = boxes.find((b) => b.number === wanted) ?? boxes[0];
+  // A named box is a request for that box: refuse it (403, or 404 when it is no box) rather than
+  // quietly showing another one.
+  const box =
+    wanted === undefined
+      ? boxes[0]
+      : await authorizeBox(user, wanted).catch((error: unknown) => {
+          if (AppError.from(error).kind === "forbidden") forbidden();
+          notFound();
+        });
   if (!box)
     return (
       <>
@@ -31,9 +40,11 @@ export default async function VoicemailPage({
       </>
     );
   let messages: Awaited<ReturnType<typeof listMessages>> = [];
+  let greetings: Greeting[] = [];
   let problem: string | null = null;
   try {
     messages = await listMessages(spoolRoot(), box.number);
+    greetings = await listGreetings(spoolRoot(), box.number);
   } catch (error) {
     problem = error instanceof Error ? error.message : "The voicemail spool can't be read.";
   }
@@ -62,7 +73,7 @@ export default async function VoicemailPage({
           {problem}
         </p>
       ) : (
-        <VoicemailBox box={box.number} messages={messages} />
+        <VoicemailBox box={box.number} messages={messages} greetings={greetings} />
       )}
     </>
   );

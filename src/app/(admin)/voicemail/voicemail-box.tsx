@@ -2,30 +2,48 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FormError } from "@/components/field";
-import type { VoicemailMessage } from "@/lib/voicemail/spool";
+import type { Greeting, VoicemailMessage } from "@/lib/voicemail/spool";
 import { deleteVoicemail, forwardVoicemail, markMessage, uploadGreeting } from "./actions";
 
 const GREETING_LABELS = { unavail: "Unavailable", busy: "Busy", greet: "Your name" } as const;
 
 /** One box: new and heard messages with a player, and the actions on each. */
-export function VoicemailBox({ box, messages }: { box: string; messages: VoicemailMessage[] }) {
+export function VoicemailBox({
+  box,
+  messages,
+  greetings,
+}: {
+  box: string;
+  messages: VoicemailMessage[];
+  /** The greetings the box has on file. */
+  greetings: Greeting[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<{
+    folder: VoicemailMessage["folder"];
+    index: number;
+    label: string;
+  } | null>(null);
+  const [busy, setBusy] = useState(false);
   const run = async (
     fn: () => Promise<{ ok: boolean; error?: { message: string; fieldErrors?: Record<string, string[]> } }>,
     done: string,
-  ) => {
+  ): Promise<boolean> => {
     setError(null);
+    setNotice(null);
     const r = await fn();
     if (!r.ok) {
       const fe = r.error?.fieldErrors;
       setError(fe ? Object.values(fe).flat().join(" ") : (r.error?.message ?? "That failed."));
-      return;
+      return false;
     }
     setNotice(done);
     router.refresh();
+    return true;
   };
   return (
     <div className="space-y-6">
@@ -83,10 +101,7 @@ export function VoicemailBox({ box, messages }: { box: string; messages: Voicema
                   <button
                     type="button"
                     className="btn-secondary text-rose-700"
-                    onClick={() => {
-                      if (confirm("Delete this message? This cannot be undone."))
-                        void run(() => deleteVoicemail(ref), "Deleted.");
-                    }}
+                    onClick={() => setDeleting({ folder: m.folder, index: m.index, label })}
                   >
                     Delete
                   </button>
@@ -96,16 +111,41 @@ export function VoicemailBox({ box, messages }: { box: string; messages: Voicema
           })}
         </ul>
       )}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this message?"
+        message={`${deleting?.label ?? "The message"} is deleted for good. This cannot be undone.`}
+        confirmLabel="Delete"
+        destructive
+        busy={busy}
+        onCancel={() => setDeleting(null)}
+        onConfirm={async () => {
+          if (!deleting) return;
+          setBusy(true);
+          await run(
+            () => deleteVoicemail({ box, folder: deleting.folder, index: deleting.index }),
+            "Deleted.",
+          );
+          setBusy(false);
+          setDeleting(null);
+        }}
+      />
       <form
         className="card flex flex-wrap items-end gap-3 p-6"
         aria-label="Upload a greeting"
         onSubmit={async (e) => {
           e.preventDefault();
-          const form = new FormData(e.currentTarget);
+          const el = e.currentTarget;
+          const form = new FormData(el);
           form.set("box", box);
-          await run(() => uploadGreeting(form), "Greeting saved.");
+          if (await run(() => uploadGreeting(form), "Greeting saved.")) el.reset();
         }}
       >
+        <p className="w-full text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
+          {greetings.length === 0
+            ? "No greetings uploaded yet: callers hear the standard one."
+            : `Greetings on file: ${greetings.map((g) => GREETING_LABELS[g]).join(", ")}.`}
+        </p>
         <label className="text-sm">
           <span className="label">Greeting</span>
           <select name="kind" className="input w-auto" defaultValue="unavail">

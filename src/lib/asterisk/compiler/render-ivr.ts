@@ -12,7 +12,7 @@ export function routingScope(state: ConfigState) {
   const byNumber = <T extends { number: string }>(a: T, b: T) =>
     a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
   const tcs = new Map(state.timeConditions.map((t) => [t.number, t]));
-  const soundPath = (id: string | null) => (id ? `${state.soundsDir.replace(/\/+$/, "")}/${id}` : null);
+  const soundPath = soundPathIn(state.soundsDir);
   return {
     timeConditions: [...state.timeConditions].sort(byNumber).map((t) => timeConditionView(t)),
     ivrs: [...state.ivrs].sort(byNumber).map((i) => ivrView(i, tcs, soundPath)),
@@ -21,6 +21,15 @@ export function routingScope(state: ConfigState) {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((c) => mohView(c, soundPath)),
   };
+}
+
+/**
+ * A library sound as Playback, Read, queues.conf and MOH name it: `<sounds dir>/<id>`, without
+ * the extension (Asterisk picks the format). Ids are uuids, never anything a user typed.
+ */
+export function soundPathIn(soundsDir: string): (id: string | null) => string | null {
+  const dir = soundsDir.replace(/\/+$/, "");
+  return (id) => (id ? `${dir}/${id}` : null);
 }
 
 /** Where a call goes; `final` destinations announce a `destination` step before they go. */

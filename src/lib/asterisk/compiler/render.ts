@@ -5,7 +5,7 @@ import { CLASSES_OF_SERVICE } from "@/lib/db/schema/trunks";
 import { routesInOrder } from "@/lib/routing/outbound/resolve";
 import { type CompiledTemplate, compileTemplate } from "../template";
 import { inboundScope, type Screen, screens } from "./render-inbound";
-import { routingScope } from "./render-ivr";
+import { routingScope, soundPathIn } from "./render-ivr";
 import type {
   ConfigState,
   Destination,
@@ -59,6 +59,7 @@ export function renderConfig(state: ConfigState, templates: Templates = loadTemp
   const queues = [...state.queues].sort(byNumber);
   const names = new Map(extensions.map((e) => [e.number, e.displayName]));
   const screenOf = screens(state);
+  const soundPath = soundPathIn(state.soundsDir);
 
   const scope = {
     timezone: state.timezone,
@@ -74,7 +75,7 @@ export function renderConfig(state: ConfigState, templates: Templates = loadTemp
         email: e.voicemailEmail,
       })),
     groups: groups.map(groupView),
-    queues: queues.map((q) => queueView(q, names, screenOf(q.lists))),
+    queues: queues.map((q) => queueView(q, names, screenOf(q.lists), soundPath)),
     ...inboundScope(state),
     ...outboundScope(state),
     // IVRs, time conditions and music-on-hold classes (render-ivr.ts).
@@ -161,7 +162,13 @@ function groupView(g: GroupState) {
 
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
-function queueView(q: QueueState, names: Map<string, string>, screen: Screen) {
+function queueView(
+  q: QueueState,
+  names: Map<string, string>,
+  screen: Screen,
+  soundPath: (id: string | null) => string | null,
+) {
+  const periodic = soundPath(q.periodicAnnounce);
   return {
     __source: source("queue", q.id),
     number: q.number,
@@ -189,6 +196,12 @@ function queueView(q: QueueState, names: Map<string, string>, screen: Screen) {
     })),
     closed: destinationView(q.outOfHours),
     screen,
+    /** Played to the caller before Queue(); the dialplan's Playback answers the call. */
+    joinAnnounce: soundPath(q.joinAnnounce),
+    periodicAnnounce: periodic,
+    periodicAnnounceFrequency: periodic ? q.periodicAnnounceFrequency : null,
+    /** Played to the member who answers (queues.conf announce=). */
+    agentAnnounce: soundPath(q.agentAnnounce),
   };
 }
 

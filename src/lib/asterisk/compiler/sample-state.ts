@@ -126,6 +126,10 @@ export const SAMPLE_STATE: ConfigState = {
       ],
       outOfHours: { type: "group", target: "2000" },
       lists: [VIP_ALLOW],
+      joinAnnounce: "00000000-0000-4000-8000-000000009001",
+      periodicAnnounce: "00000000-0000-4000-8000-000000009002",
+      periodicAnnounceFrequency: 45,
+      agentAnnounce: "00000000-0000-4000-8000-000000009001",
     },
     {
       id: "00000000-0000-4000-8000-000000005001",
@@ -149,6 +153,10 @@ export const SAMPLE_STATE: ConfigState = {
       activeHours: [],
       outOfHours: { type: "hangup", target: null },
       lists: [],
+      joinAnnounce: null,
+      periodicAnnounce: null,
+      periodicAnnounceFrequency: null,
+      agentAnnounce: null,
     },
   ],
   callerLists: [

@@ -74,6 +74,12 @@ export type QueueState = {
   outOfHours: Destination;
   /** Ids of the block and allow lists that screen its callers (CallerListState). */
   lists: string[];
+  /** Sound ids (SoundState) of its announcements; null when it has none. */
+  joinAnnounce: string | null;
+  periodicAnnounce: string | null;
+  /** Seconds between periodic announcements (with periodicAnnounce only). */
+  periodicAnnounceFrequency: number | null;
+  agentAnnounce: string | null;
 };
 
 // --- Inbound routing (DIDs, caller lists, ring trees) ---

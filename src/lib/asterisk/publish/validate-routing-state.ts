@@ -1,5 +1,6 @@
 import { checkGraph } from "@/lib/ivr/graph";
 import { isIsoDate } from "@/lib/routing/time-condition";
+import { QUEUE_LIMITS } from "@/lib/validations/queue";
 import type { AllowlistName } from "../allowlists";
 import type { ConfigState, Destination } from "../compiler/state";
 import type { StateProblem } from "./validate-state";
@@ -33,12 +34,30 @@ export function validateRoutingState(state: ConfigState, h: Helpers): StateProbl
         });
   }
   for (const q of state.queues) {
+    const source = `queue:${q.id}`;
+    const label = `Queue ${q.number}`;
     if (q.mohClass !== "default" && !classNames.has(q.mohClass))
       problems.push({
-        source: `queue:${q.id}`,
-        label: `Queue ${q.number}`,
+        source,
+        label,
         field: "mohClass",
         message: `music-on-hold class “${q.mohClass}” does not exist or has no sounds.`,
+      });
+    for (const [field, id, what] of [
+      ["joinAnnounceSoundId", q.joinAnnounce, "join greeting"],
+      ["periodicAnnounceSoundId", q.periodicAnnounce, "periodic announcement"],
+      ["agentAnnounceSoundId", q.agentAnnounce, "agent announcement"],
+    ] as const)
+      if (id && !soundIds.has(id))
+        problems.push({ source, label, field, message: `the ${what} uses a sound that no longer exists.` });
+    const f = q.periodicAnnounceFrequency;
+    const { min, max } = QUEUE_LIMITS.periodicAnnounceFrequency;
+    if (q.periodicAnnounce && (f == null || !Number.isInteger(f) || f < min || f > max))
+      problems.push({
+        source,
+        label,
+        field: "periodicAnnounceFrequency",
+        message: `the periodic announcement needs a frequency of ${min} to ${max} seconds.`,
       });
   }
 

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   index,
   jsonb,
   pgEnum,
@@ -12,6 +14,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { destinationTypeEnum, extensions, recordingPolicyEnum } from "./extensions";
+import { sounds } from "./ivr";
 
 export const queueStrategyEnum = pgEnum("queue_strategy", [
   "ringall",
@@ -55,13 +58,34 @@ export const queues = pgTable(
     /** The agent's wrap-up prompt (disposition + notes) after each call; app-only, not in queues.conf. */
     wrapupMode: wrapupModeEnum().notNull().default("optional"),
     wrapupNotesRequired: boolean().notNull().default(false),
+    /**
+     * Announcements from the sound library, each optional: played to the caller before Queue()
+     * (join), repeated to waiting callers every `periodicAnnounceFrequency` seconds (queues.conf
+     * periodic-announce), and played to the agent who answers (queues.conf announce). A sound in
+     * use can't be deleted (restrict; the delete action names the queue first).
+     */
+    joinAnnounceSoundId: uuid().references(() => sounds.id, { onDelete: "restrict" }),
+    periodicAnnounceSoundId: uuid().references(() => sounds.id, { onDelete: "restrict" }),
+    /** Seconds between periodic announcements; set exactly when periodicAnnounceSoundId is. */
+    periodicAnnounceFrequency: smallint(),
+    agentAnnounceSoundId: uuid().references(() => sounds.id, { onDelete: "restrict" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true })
       .notNull()
       .defaultNow()
       .$onUpdate(() => new Date()),
   },
-  (t) => [uniqueIndex("queues_number_key").on(t.number)],
+  (t) => [
+    uniqueIndex("queues_number_key").on(t.number),
+    // "Which queues play this sound?" when a sound is deleted (and the foreign keys' own checks).
+    index("queues_join_announce_sound_idx").on(t.joinAnnounceSoundId),
+    index("queues_periodic_announce_sound_idx").on(t.periodicAnnounceSoundId),
+    index("queues_agent_announce_sound_idx").on(t.agentAnnounceSoundId),
+    check(
+      "queues_periodic_announce_check",
+      sql`(${t.periodicAnnounceSoundId} is null) = (${t.periodicAnnounceFrequency} is null) and coalesce(${t.periodicAnnounceFrequency} between 15 and 600, true)`,
+    ),
+  ],
 );
 
 export const queueMembers = pgTable(

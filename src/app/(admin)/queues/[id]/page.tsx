@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { can, requirePermission } from "@/lib/auth/session";
 import { listDestinationOptions } from "@/lib/db/queries/destinations";
 import { getQueueListIds, listCallerListOptions } from "@/lib/db/queries/inbound";
-import { listMohClassNames } from "@/lib/db/queries/ivrs";
+import { listMohClassNames, listSoundOptions } from "@/lib/db/queries/ivrs";
 import { getQueueById } from "@/lib/db/queries/queues";
 import { describeDestination } from "@/lib/validations/destination";
 import {
@@ -29,6 +29,9 @@ export default async function EditQueuePage({
   const queue = await getQueueById({ id });
   if (!queue) notFound();
   const { saved } = await searchParams;
+  const sounds = (await listSoundOptions()).map(({ id, name }) => ({ id, name }));
+  const soundName = (id: string | null) =>
+    id ? (sounds.find((s) => s.id === id)?.name ?? "a missing sound") : "None";
   return (
     <>
       <PageHeader title={queue.name} description={`Queue ${queue.number}`} />
@@ -46,6 +49,7 @@ export default async function EditQueuePage({
             choices={await listDestinationOptions()}
             callerListChoices={await listCallerListOptions()}
             mohClasses={await listMohClassNames()}
+            sounds={sounds}
             queue={{
               ...queue,
               outOfHours: { type: queue.outOfHoursType, target: queue.outOfHoursTarget ?? "" },
@@ -65,6 +69,15 @@ export default async function EditQueuePage({
             {WRAPUP_MODE_LABELS[queue.wrapupMode]}
             {queue.wrapupMode !== "off" && queue.wrapupNotesRequired ? ", notes required" : ""}
           </dd>
+          <dt className="font-medium">Join greeting</dt>
+          <dd>{soundName(queue.joinAnnounceSoundId)}</dd>
+          <dt className="font-medium">Periodic announcement</dt>
+          <dd>
+            {soundName(queue.periodicAnnounceSoundId)}
+            {queue.periodicAnnounceSoundId ? `, every ${queue.periodicAnnounceFrequency} s` : ""}
+          </dd>
+          <dt className="font-medium">Agent announcement</dt>
+          <dd>{soundName(queue.agentAnnounceSoundId)}</dd>
           <dt className="font-medium">Static members</dt>
           <dd>
             {queue.staticMembers.length === 0

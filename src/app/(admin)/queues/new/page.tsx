@@ -2,7 +2,7 @@ import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listDestinationOptions } from "@/lib/db/queries/destinations";
 import { listCallerListOptions } from "@/lib/db/queries/inbound";
-import { listMohClassNames } from "@/lib/db/queries/ivrs";
+import { listMohClassNames, listSoundOptions } from "@/lib/db/queries/ivrs";
 import { QueueForm } from "../queue-form";
 
 export const metadata = { title: "New queue" };
@@ -17,6 +17,7 @@ export default async function NewQueuePage() {
         choices={choices}
         callerListChoices={await listCallerListOptions()}
         mohClasses={await listMohClassNames()}
+        sounds={(await listSoundOptions()).map(({ id, name }) => ({ id, name }))}
       />
     </>
   );
