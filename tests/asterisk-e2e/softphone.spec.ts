@@ -3,9 +3,8 @@ import { AmiTap } from "../asterisk/ami-tap";
 import { cli, waitFor } from "../asterisk/helpers";
 import { cutBrowserWebSockets } from "../asterisk/ws-cut";
 import { expect, newClient, type Role, signIn, test } from "../e2e/fixtures";
-import { ConfigPage } from "../e2e/pages/config-page";
-import { ExtensionsPage } from "../e2e/pages/extensions-page";
 import { SoftphonePage } from "../e2e/pages/softphone-page";
+import { applyConfig, setWebrtc } from "./app-steps";
 
 /**
  * The browser phone against a real Asterisk 22: three agents' extensions get WebRTC through the
@@ -220,21 +219,4 @@ async function sameBridge(x: string, y: string): Promise<boolean> {
   const list = await channels();
   const up = (e: string) => list.filter((c) => chan(e).test(c.name) && c.state === "Up" && c.bridge);
   return up(x).some((cx) => up(y).some((cy) => cy.bridge === cx.bridge));
-}
-
-async function setWebrtc(page: Page, number: string, on: boolean) {
-  const extensions = new ExtensionsPage(page);
-  await extensions.open(number, `Demo phone ${number}`);
-  await extensions.fill({ webrtc: on });
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await page.waitForURL(/saved=1/);
-}
-
-async function applyConfig(page: Page) {
-  const config = new ConfigPage(page);
-  await config.goto();
-  await config.apply();
-  await expect(page.getByRole("status").filter({ hasText: /^Applied in \d+ ms/ })).toBeVisible({
-    timeout: 30_000,
-  });
 }

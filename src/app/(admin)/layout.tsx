@@ -1,5 +1,6 @@
 import { AgentDock } from "@/components/agent/agent-dock";
 import { AppShell } from "@/components/app-shell";
+import { CornerDocks } from "@/components/corner-docks";
 import { PendingBar } from "@/components/pending-bar";
 import { PermissionsProvider } from "@/components/permissions-provider";
 import { SessionWatcher } from "@/components/session-watcher";
@@ -28,9 +29,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {children}
       </AppShell>
       <SessionWatcher />
-      <AgentDock me={user.extension} myQueues={agent.myQueues} breakCodes={agent.breakCodes} />
-      {/* The phone fetches its own account; users without softphone.use or an extension get none. */}
-      {user.permissions.has("softphone.use") && user.extension && <Softphone />}
+      <CornerDocks>
+        <AgentDock me={user.extension} myQueues={agent.myQueues} breakCodes={agent.breakCodes} />
+        {/* The phone fetches its own account; users without softphone.use or an extension get none. */}
+        {user.permissions.has("softphone.use") && user.extension && <Softphone />}
+      </CornerDocks>
     </PermissionsProvider>
   );
 }

@@ -15,7 +15,7 @@ type QueueRef = { name: string; number: string; label: string };
 /**
  * The agent's dock, mounted once in the admin layout: wrap-ups, callback reminders and
  * scheduling, and ready/pause/queue login. It sits bottom-right above the softphone's dock
- * (which keeps the corner). A required wrap-up opens it and keeps it open until it is saved; an
+ * (which keeps the corner), in the same column (CornerDocks), so neither covers the other. A required wrap-up opens it and keeps it open until it is saved; an
  * optional one only shows in the bar (opening the dock shows it first), so it never covers the
  * page uninvited.
  */
@@ -47,11 +47,11 @@ export function AgentDock({
     <aside
       aria-label="Agent"
       data-inbox={inbox ? "loaded" : "loading"}
-      className="fixed right-4 bottom-24 z-40 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
+      className="pointer-events-auto flex min-h-0 flex-col rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
     >
       <button
         type="button"
-        className="flex w-full items-center gap-2 px-3 py-2 text-left text-sm font-medium"
+        className="flex w-full shrink-0 items-center gap-2 px-3 py-2 text-left text-sm font-medium"
         aria-expanded={expanded}
         disabled={forced}
         onClick={() => {
@@ -80,7 +80,7 @@ export function AgentDock({
           ))}
       </button>
       {expanded && (
-        <div className="max-h-[70vh] space-y-4 overflow-y-auto border-t border-slate-200 p-3 dark:border-slate-700">
+        <div className="max-h-[70vh] min-h-0 space-y-4 overflow-y-auto border-t border-slate-200 p-3 dark:border-slate-700">
           {wrapup && inbox ? (
             <WrapupCard
               key={wrapup.id}

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { pauseMe, queueLogin, queueLogout, setMyDnd, unpauseMe } from "@/app/(admin)/panel/queue-actions";
 import { useLiveState } from "@/components/live/use-live-state";
-import { agentStateOf, dndOf } from "@/lib/agent/agent-state";
+import { agentStateOf, dndOf, queueLoginOf } from "@/lib/agent/agent-state";
 import type { Result } from "@/lib/errors";
 
 type QueueRef = { name: string; number: string; label: string };
@@ -39,7 +39,6 @@ export function AgentStateControl({
     setBusy(false);
     setError(result.ok ? null : (result.error.fieldErrors?.breakCode?.[0] ?? result.error.message));
   };
-  const members = new Set(state.kind === "ready" || state.kind === "paused" ? state.queues : []);
   const label =
     state.kind === "unknown"
       ? "Connecting…"
@@ -112,24 +111,29 @@ export function AgentStateControl({
       {myQueues.length > 0 && state.kind !== "unknown" && (
         <ul aria-label="My queue logins" className="space-y-1 text-sm">
           {myQueues.map((q) => {
-            const member = members.has(q.name);
+            const login = queueLoginOf(snapshot?.state ?? null, me, q.name);
+            const member = login === "logged_in";
             return (
               <li key={q.name} className="flex items-center justify-between gap-2">
                 <span>
                   {q.label} <span className="font-mono text-xs text-slate-500">({q.number})</span>
                 </span>
-                <button
-                  type="button"
-                  className="btn-secondary px-2 py-0.5 text-xs"
-                  disabled={busy}
-                  onClick={() => run(() => (member ? queueLogout : queueLogin)({ queue: q.name }))}
-                >
-                  {member ? "Log out" : "Log in"}
-                  <span className="sr-only">
-                    {" "}
-                    {member ? "of" : "to"} {q.label}
-                  </span>
-                </button>
+                {login === "static" ? (
+                  <span className="text-xs text-slate-500 dark:text-slate-400">Always in</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn-secondary px-2 py-0.5 text-xs"
+                    disabled={busy}
+                    onClick={() => run(() => (member ? queueLogout : queueLogin)({ queue: q.name }))}
+                  >
+                    {member ? "Log out" : "Log in"}
+                    <span className="sr-only">
+                      {" "}
+                      {member ? "of" : "to"} {q.label}
+                    </span>
+                  </button>
+                )}
               </li>
             );
           })}

@@ -39,7 +39,8 @@ export function CallCard({
       aria-label={`Call with ${call.number}`}
       data-state={call.state}
       data-rx-packets={call.packetsReceived}
-      className="space-y-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
+      // min-w-0: a fieldset is as wide as its widest row by default, which pushed Decline out of the phone.
+      className="min-w-0 space-y-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
     >
       <div className="flex items-baseline justify-between gap-2">
         <span className="truncate font-medium">{who}</span>
@@ -58,10 +59,10 @@ export function CallCard({
       {call.dtmfSent && <p className="text-xs">Tones sent: {call.dtmfSent}</p>}
 
       {call.state === CallState.Ringing && (
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <button
             type="button"
-            className="btn-primary flex-1"
+            className="btn-primary flex-1 whitespace-nowrap"
             onClick={() => run(() => phone.answer(call.id))}
           >
             Answer{" "}
@@ -71,7 +72,7 @@ export function CallCard({
           </button>
           <button
             type="button"
-            className="btn-danger flex-1"
+            className="btn-danger flex-1 whitespace-nowrap"
             onClick={() => run(() => phone.decline(call.id))}
           >
             Decline{" "}

@@ -165,12 +165,12 @@ export function PhoneWidget({ phone, account }: { phone: Softphone; account: Pho
   const label = REGISTRATION_LABELS[snap.registration];
   const inCall = current.find((c) => c.state === CallState.InCall);
   return (
-    <section
-      aria-label="Phone"
-      className="fixed right-4 bottom-4 z-30 w-80 max-w-[calc(100vw-2rem)] text-sm print:hidden"
-    >
+    <section aria-label="Phone" className="pointer-events-auto flex min-h-0 flex-col text-sm print:hidden">
       {open && (
-        <div id="softphone-panel" className="card mb-2 max-h-[75vh] space-y-3 overflow-y-auto p-3 shadow-lg">
+        <div
+          id="softphone-panel"
+          className="card mb-2 max-h-[75vh] min-h-0 space-y-3 overflow-y-auto p-3 shadow-lg"
+        >
           <div className="flex items-start justify-between gap-2">
             <div>
               <p className="font-semibold">
@@ -216,7 +216,7 @@ export function PhoneWidget({ phone, account }: { phone: Softphone; account: Pho
         aria-expanded={open}
         aria-controls="softphone-panel"
         onClick={() => setOpen((o) => !o)}
-        className="card ml-auto flex w-full items-center gap-2 px-3 py-2 text-left shadow-lg"
+        className="card ml-auto flex w-full shrink-0 items-center gap-2 px-3 py-2 text-left shadow-lg"
       >
         <span className={`size-2.5 shrink-0 rounded-full ${DOT[snap.registration]}`} aria-hidden />
         <PhoneIcon className="size-4 shrink-0" aria-hidden />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { liveQueue } from "@/lib/asterisk/live/testing/live-fixtures";
 import { BlfState, emptyLiveState } from "@/lib/asterisk/live/types";
-import { agentStateOf, dndOf } from "./agent-state";
+import { agentStateOf, dndOf, queueLoginOf } from "./agent-state";
 
 describe("agentStateOf", () => {
   const state = () => {
@@ -53,5 +53,18 @@ describe("dndOf", () => {
       state: BlfState.Dnd,
     };
     expect(dndOf(s, "1002")).toBe(true);
+  });
+});
+
+describe("queueLoginOf", () => {
+  it("offers a log-out only to dynamic members: Asterisk refuses to remove static ones", () => {
+    const s = emptyLiveState();
+    s.queues.q5000 = liveQueue("q5000", ["1002", "1003"]);
+    s.queues.q5000.members["PJSIP/1003"]!.membership = "dynamic";
+    expect(queueLoginOf(s, "1002", "q5000")).toBe("static");
+    expect(queueLoginOf(s, "1003", "q5000")).toBe("logged_in");
+    expect(queueLoginOf(s, "1004", "q5000")).toBe("logged_out");
+    expect(queueLoginOf(s, "1002", "q5001")).toBe("logged_out");
+    expect(queueLoginOf(null, "1002", "q5000")).toBe("logged_out");
   });
 });

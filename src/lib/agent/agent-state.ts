@@ -41,3 +41,22 @@ export function dndOf(state: Pick<LiveState, "extensions"> | null, extension: st
   if (!hints.length) return null;
   return hints.some((e) => e.state === BlfState.Dnd);
 }
+
+/**
+ * The agent's standing in one of their queues, as the live state shows it:
+ * - `static`: a member Asterisk's config puts there (queues.conf `member =>`); always in. Asterisk
+ *   refuses to remove one (QueueRemove answers "Member not dynamic"), so it offers no log-out;
+ * - `logged_in`: a dynamic member (QueueAdd), who may log out;
+ * - `logged_out`: not a member now, who may log in.
+ */
+export type QueueLogin = "static" | "logged_in" | "logged_out";
+
+export function queueLoginOf(
+  state: Pick<LiveState, "queues"> | null,
+  extension: string,
+  queueName: string,
+): QueueLogin {
+  const member = state?.queues[queueName]?.members[`PJSIP/${extension}`];
+  if (!member) return "logged_out";
+  return member.membership === "dynamic" ? "logged_in" : "static";
+}

@@ -3,6 +3,7 @@
 import { Phone } from "lucide-react";
 import { useId, useState } from "react";
 import { Can, usePermission } from "@/components/permissions-provider";
+import { queueLoginOf } from "@/lib/agent/agent-state";
 import { ALLOW, ALLOW_MESSAGES } from "@/lib/asterisk/allowlists";
 import type { LiveState } from "@/lib/asterisk/live/types";
 import type { QueueRef } from "@/lib/db/queries/panel";
@@ -27,7 +28,11 @@ export function MyStatus({
   const canCall = usePermission("panel.originate");
   if (!me || (!canSelf && !canCall)) return null;
   const iface = `PJSIP/${me}`;
-  const membership = myQueues.map((q) => ({ ...q, member: state?.queues[q.name]?.members[iface] ?? null }));
+  const membership = myQueues.map((q) => ({
+    ...q,
+    member: state?.queues[q.name]?.members[iface] ?? null,
+    login: queueLoginOf(state, me, q.name),
+  }));
   const paused = membership.find((m) => m.member?.paused)?.member ?? null;
   return (
     <section aria-labelledby="me-heading" className="card flex flex-wrap items-start gap-x-8 gap-y-4 p-4">
@@ -47,19 +52,26 @@ export function MyStatus({
                 <span className="min-w-40">
                   {q.label} <span className="font-mono text-xs text-slate-500">({q.number})</span>
                 </span>
-                <span className="text-xs">{q.member ? "Logged in" : "Logged out"}</span>
-                <button
-                  type="button"
-                  className="btn-secondary px-2 py-0.5 text-xs"
-                  disabled={!state}
-                  onClick={() => onRequest({ kind: q.member ? "logout" : "login", queue: q.name })}
-                >
-                  {q.member ? "Log out" : "Log in"}
-                  <span className="sr-only">
-                    {" "}
-                    {q.member ? "of" : "to"} {q.label}
-                  </span>
-                </button>
+                {q.login === "static" ? (
+                  // Asterisk refuses to remove a member its config puts there ("Member not dynamic").
+                  <span className="text-xs">Always in</span>
+                ) : (
+                  <>
+                    <span className="text-xs">{q.member ? "Logged in" : "Logged out"}</span>
+                    <button
+                      type="button"
+                      className="btn-secondary px-2 py-0.5 text-xs"
+                      disabled={!state}
+                      onClick={() => onRequest({ kind: q.member ? "logout" : "login", queue: q.name })}
+                    >
+                      {q.member ? "Log out" : "Log in"}
+                      <span className="sr-only">
+                        {" "}
+                        {q.member ? "of" : "to"} {q.label}
+                      </span>
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>
