@@ -186,7 +186,9 @@ export function AppShell({
           <LogoutButton />
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">{children}</main>
+      {/* The bottom padding lets a page's last controls scroll clear of the agent dock and the
+          phone (CornerDocks), which float over the bottom-right corner. */}
+      <main className="mx-auto max-w-7xl px-4 pt-6 pb-36 sm:px-6 lg:px-8">{children}</main>
     </div>
   );
 }
